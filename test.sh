@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test suite of the repository: the command the README and CI use.
+#   bash test.sh            restore, build and run all tests (the fast CI set)
+# Long batteries (dieharder, the distributed sample) run on demand: see README.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+results="$(mktemp -d)"
+passed=0; failed=0
+
+run_tests() { # name, then dotnet test arguments
+  local name="$1"; shift
+  echo "== $name"
+  local log="$results/$name.log"
+  set +e
+  dotnet test "$@" --nologo 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  local p f
+  p=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+  f=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); echo "!! $name exited with $rc"; fi
+}
+
+dotnet build RandomPurity.sln -c Release --nologo -v minimal
+
+run_tests runtime tests/RandomPurity.Tests -c Release --no-build
+run_tests analyzers tests/RandomPurity.Analyzers.Tests -c Release --no-build
+# The same bits without SIMD, and without AVX-512 (the scalar and narrower vector paths).
+DOTNET_EnableHWIntrinsic=0 run_tests runtime-no-simd tests/RandomPurity.Tests -c Release --no-build
+DOTNET_EnableAVX512=0 run_tests runtime-no-avx512 tests/RandomPurity.Tests -c Release --no-build
+# The runtime's netstandard2.0 build (what .NET Framework and Unity users get).
+run_tests runtime-netstandard tests/RandomPurity.Tests -c Release -p:RuntimeTargetFramework=netstandard2.0 -o "$results/ns20"
+
+echo
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
