@@ -1,0 +1,208 @@
+// Writes raw little-endian 32-bit words of one derived RandomPurity stream to standard output, for dieharder -g 200.
+//   StreamGen <stream> <partitionable|legacy> [seed] [maxBytes]
+// Streams (each is a way a splittable generator can go wrong; see tests/quality/README.md):
+//   bulk       bits of one key, in chunks: chunk c is key.FoldIn(c).Bits(span of 2^16 words)
+//   foldin     key.FoldIn(0).Bits32(), key.FoldIn(1).Bits32(), ...
+//   splittree  a depth-first walk of the binary Split() tree, one Bits32() per leaf at depth 24, tree after tree
+//   leftchain  key = key.Split().First, one Bits32() of each chain key (drawn from a Clone: deliberate reuse)
+//   siblings   key.FoldIn(0) and key.FoldIn(1) bulk bits interleaved word by word
+//   parentchild the parent's bulk bit i next to child i's first draw (child i = key.Split(n)[i])
+//   seeds      PrngKey.Create(0).Bits32(), PrngKey.Create(1).Bits32(), ...
+using System;
+using System.Buffers.Binary;
+using System.IO;
+using RandomPurity;
+
+namespace RandomPurity.Quality;
+
+public static class Program
+{
+    private const int Chunk = 1 << 16;
+
+    public static int Main(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("usage: StreamGen <bulk|foldin|splittree|leftchain|siblings|parentchild|seeds> <partitionable|legacy> [seed] [maxBytes]");
+            return 2;
+        }
+
+        var impl = args[1] switch
+        {
+            "partitionable" => PrngImpl.Threefry2x32,
+            "legacy" => PrngImpl.Threefry2x32Legacy,
+            _ => throw new ArgumentException("mode must be partitionable or legacy", nameof(args)),
+        };
+        int seed = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        long maxBytes = args.Length > 3 ? long.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : long.MaxValue;
+        var root = PrngKey.Create(seed, impl);
+
+        using var stdout = Console.OpenStandardOutput();
+        var sink = new WordSink(stdout, maxBytes);
+        try
+        {
+            switch (args[0])
+            {
+                case "bulk": Bulk(root, sink); break;
+                case "foldin": FoldIns(root, sink); break;
+                case "splittree": SplitTree(root, sink); break;
+                case "leftchain": LeftChain(root, sink); break;
+                case "siblings": Siblings(root, sink); break;
+                case "parentchild": ParentChild(root, sink); break;
+                case "seeds": Seeds(impl, seed, sink); break;
+                default: Console.Error.WriteLine("unknown stream " + args[0]); return 2;
+            }
+        }
+        catch (IOException)
+        {
+            // dieharder closed the pipe when it had read enough, or maxBytes was reached (EndOfStreamException).
+        }
+
+        return 0;
+    }
+
+    private static void Bulk(PrngKey root, WordSink sink)
+    {
+        var words = new uint[Chunk];
+        for (uint c = 0; ; c++)
+        {
+            root.FoldIn(c).Bits(words);
+            sink.Write(words);
+        }
+    }
+
+    private static void FoldIns(PrngKey root, WordSink sink)
+    {
+        for (uint i = 0; ; i++)
+        {
+            sink.Write(root.FoldIn(i).Bits32());
+        }
+    }
+
+    private static void SplitTree(PrngKey root, WordSink sink)
+    {
+        const int Depth = 24;
+        var stack = new PrngKey[Depth + 1];
+        for (uint tree = 0; ; tree++)
+        {
+            Walk(root.FoldIn(tree), 0);
+        }
+
+        void Walk(PrngKey key, int depth)
+        {
+            if (depth == Depth)
+            {
+                sink.Write(key.Bits32());
+                return;
+            }
+
+            var (left, right) = key.Split();
+            stack[depth] = right;
+            Walk(left, depth + 1);
+            Walk(stack[depth], depth + 1);
+        }
+    }
+
+    private static void LeftChain(PrngKey root, WordSink sink)
+    {
+        var key = root;
+        while (true)
+        {
+            sink.Write(key.Clone().Bits32());
+            key = key.Split().First;
+        }
+    }
+
+    private static void Siblings(PrngKey root, WordSink sink)
+    {
+        var a = new uint[Chunk];
+        var b = new uint[Chunk];
+        var both = new uint[2 * Chunk];
+        var (left, right) = (root.FoldIn(0), root.FoldIn(1));
+        for (uint c = 0; ; c++)
+        {
+            left.FoldIn(c).Bits(a);
+            right.FoldIn(c).Bits(b);
+            for (int i = 0; i < Chunk; i++)
+            {
+                both[2 * i] = a[i];
+                both[2 * i + 1] = b[i];
+            }
+
+            sink.Write(both);
+        }
+    }
+
+    private static void ParentChild(PrngKey root, WordSink sink)
+    {
+        var parentBits = new uint[Chunk];
+        var children = new PrngKey[Chunk];
+        var both = new uint[2 * Chunk];
+        for (uint c = 0; ; c++)
+        {
+            var parent = root.FoldIn(c);
+            parent.Clone().Bits(parentBits);
+            parent.Split(children);
+            for (int i = 0; i < Chunk; i++)
+            {
+                both[2 * i] = parentBits[i];
+                both[2 * i + 1] = children[i].Bits32();
+            }
+
+            sink.Write(both);
+        }
+    }
+
+    private static void Seeds(PrngImpl impl, int first, WordSink sink)
+    {
+        for (int s = first; ; s++)
+        {
+            sink.Write(PrngKey.Create(s, impl).Bits32());
+        }
+    }
+
+    private sealed class WordSink
+    {
+        private readonly Stream _stream;
+        private readonly byte[] _buffer = new byte[4 * Chunk];
+        private int _fill;
+        private long _remaining;
+
+        public WordSink(Stream stream, long maxBytes)
+        {
+            _stream = stream;
+            _remaining = maxBytes;
+        }
+
+        public void Write(uint word)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(_buffer.AsSpan(_fill), word);
+            _fill += 4;
+            if (_fill == _buffer.Length)
+            {
+                Flush();
+            }
+        }
+
+        public void Write(ReadOnlySpan<uint> words)
+        {
+            foreach (var w in words)
+            {
+                Write(w);
+            }
+        }
+
+        private void Flush()
+        {
+            int count = (int)Math.Min(_fill, _remaining);
+            _stream.Write(_buffer, 0, count);
+            _remaining -= count;
+            _fill = 0;
+            if (_remaining <= 0)
+            {
+                _stream.Flush();
+                throw new EndOfStreamException();
+            }
+        }
+    }
+}
