@@ -15,7 +15,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor GlobalRandomness = Create(
         RuleIdentifiers.GlobalRandomness,
         "Process-global randomness",
-        "'{0}' draws from process-global random state; pass a PrngKey parameter and split it instead",
+        "'{0}' draws from process-global random state{1}; pass a PrngKey parameter and split it instead",
         DiagnosticSeverity.Warning,
         "Random.Shared and the APIs that use it implicitly draw from one generator shared by the whole process: results cannot be reproduced or seeded, and depend on every other caller.");
 
