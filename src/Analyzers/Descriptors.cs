@@ -43,7 +43,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor KeyInMutableState = Create(
         RuleIdentifiers.KeyInMutableState,
         "Key kept in mutable state",
-        "Key '{0}' is kept in mutable state and renewed there: that is hidden state again; pass the key explicitly or use StatefulPrng",
+        "Key '{0}' is kept in mutable state and renewed here: that is hidden state again, and a data race between threads; pass the key explicitly or use StatefulPrng",
         DiagnosticSeverity.Info,
         "A key stored in a mutable field and renewed on every use re-creates the hidden state of System.Random, with a data race between threads. StatefulPrng is the explicit form.");
 
