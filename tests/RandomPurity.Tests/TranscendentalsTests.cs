@@ -178,7 +178,6 @@ public class TranscendentalsTests
         float worstAt = 0;
         for (uint bits = 0; bits < (1u << 23); bits += 97)
         {
-            float u = NormalSampling.FromBits(bits << 9) / 1.41421356f; // not used for the value, only to cover the range
             float y = (bits / 8388608f * 2f) - 0.99999994f;
             double yd = y;
             double w = -ReferenceLog1p(y * -y); // JAX squares in float32 too
@@ -199,7 +198,6 @@ public class TranscendentalsTests
                 worstAt = y;
             }
 
-            Assert.False(float.IsNaN(u));
         }
 
         _output.WriteLine($"erf_inv float32 vs the same polynomial in double: max {worst:E2} relative at {worstAt:R}");
