@@ -1,0 +1,107 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace RandomPurity;
+
+/// <summary>
+/// <c>jax.random.randint</c> (section 9.3 of jax-prng.md): two draws from <c>split(key)</c> combined as
+/// <c>((hi % span) * mult + lo % span) % span</c> with <c>mult = ((2^(n/2) % span)^2 mod 2^n) % span</c>, all in wrapping
+/// unsigned arithmetic and with XLA's <c>x % 0 == x</c>. For spans above 2^(n/2) the multiplier wraps to 0 and
+/// only the second draw matters: that is JAX's algorithm, not a shortcut.
+/// </summary>
+internal static class IntegerSampling
+{
+    private const int ChunkLength = 256;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint Remainder(uint x, uint divisor) => divisor == 0 ? x : x % divisor;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Remainder(ulong x, ulong divisor) => divisor == 0 ? x : x % divisor;
+
+    /// <summary>The span of [minValue, maxValue) as uint32 (maxValue &lt;= minValue gives 1, JAX issue #222).</summary>
+    internal static uint Span32(int minValue, int maxValue) => maxValue <= minValue ? 1u : unchecked((uint)(maxValue - minValue));
+
+    internal static ulong Span64(long minValue, long maxValue) => maxValue <= minValue ? 1ul : unchecked((ulong)(maxValue - minValue));
+
+    internal static uint Multiplier32(uint span)
+    {
+        uint m = Remainder(1u << 16, span);
+        return Remainder(unchecked(m * m), span);
+    }
+
+    internal static ulong Multiplier64(ulong span)
+    {
+        ulong m = Remainder(1ul << 32, span);
+        return Remainder(unchecked(m * m), span);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Combine(uint hi, uint lo, int minValue, uint span, uint multiplier)
+    {
+        uint offset = Remainder(unchecked((Remainder(hi, span) * multiplier) + Remainder(lo, span)), span);
+        return unchecked(minValue + (int)offset);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long Combine(ulong hi, ulong lo, long minValue, ulong span, ulong multiplier)
+    {
+        ulong offset = Remainder(unchecked((Remainder(hi, span) * multiplier) + Remainder(lo, span)), span);
+        return unchecked(minValue + (long)offset);
+    }
+
+    internal static int Scalar(PrngKey key, int minValue, int maxValue)
+    {
+        var (k1, k2) = key.Split();
+        uint span = Span32(minValue, maxValue);
+        return Combine(CounterStream.Scalar32(k1), CounterStream.Scalar32(k2), minValue, span, Multiplier32(span));
+    }
+
+    internal static long Scalar(PrngKey key, long minValue, long maxValue)
+    {
+        var (k1, k2) = key.Split();
+        ulong span = Span64(minValue, maxValue);
+        return Combine(CounterStream.Scalar64(k1), CounterStream.Scalar64(k2), minValue, span, Multiplier64(span));
+    }
+
+    internal static void Fill(PrngKey key, Span<int> destination, int minValue, int maxValue)
+    {
+        var (k1, k2) = key.Split();
+        uint span = Span32(minValue, maxValue);
+        uint multiplier = Multiplier32(span);
+        int n = destination.Length;
+        Span<uint> hi = MemoryMarshal.Cast<int, uint>(destination);
+        CounterStream.Words32(k1, n, 0, hi);
+        Span<uint> lo = stackalloc uint[ChunkLength];
+        for (int start = 0; start < n; start += ChunkLength)
+        {
+            int length = Math.Min(ChunkLength, n - start);
+            CounterStream.Words32(k2, n, start, lo.Slice(0, length));
+            for (int i = 0; i < length; i++)
+            {
+                destination[start + i] = Combine(hi[start + i], lo[i], minValue, span, multiplier);
+            }
+        }
+    }
+
+    internal static void Fill(PrngKey key, Span<long> destination, long minValue, long maxValue)
+    {
+        var (k1, k2) = key.Split();
+        ulong span = Span64(minValue, maxValue);
+        ulong multiplier = Multiplier64(span);
+        int n = destination.Length;
+        Span<ulong> hi = MemoryMarshal.Cast<long, ulong>(destination);
+        CounterStream.Words64(k1, n, 0, hi);
+        Span<ulong> lo = stackalloc ulong[ChunkLength];
+        for (int start = 0; start < n; start += ChunkLength)
+        {
+            int length = Math.Min(ChunkLength, n - start);
+            CounterStream.Words64(k2, n, start, lo.Slice(0, length));
+            for (int i = 0; i < length; i++)
+            {
+                destination[start + i] = Combine(hi[start + i], lo[i], minValue, span, multiplier);
+            }
+        }
+    }
+}
