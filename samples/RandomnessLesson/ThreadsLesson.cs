@@ -52,10 +52,16 @@ internal static class ThreadsLesson
             int count = 0;
             for (int s = 0; s < SamplesPerItem; s++)
             {
+                // Each draw takes the lock on its own (as a thread-safe wrapper would), so which x pairs with
+                // which y depends on how the threads interleave.
                 double x, y;
                 lock (gate)
                 {
                     x = shared.NextDouble();
+                }
+
+                lock (gate)
+                {
                     y = shared.NextDouble();
                 }
 
