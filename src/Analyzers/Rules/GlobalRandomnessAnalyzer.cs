@@ -57,11 +57,6 @@ public sealed class GlobalRandomnessAnalyzer : DiagnosticAnalyzer
     {
         var reference = (IMemberReferenceOperation)context.Operation;
         var member = reference.Member;
-        if (IsInsideNameOf(reference))
-        {
-            return;
-        }
-
         if (SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, symbols.Random.Shared))
         {
             Report(context, reference, "Random.Shared", string.Empty);
@@ -124,8 +119,14 @@ public sealed class GlobalRandomnessAnalyzer : DiagnosticAnalyzer
         Report(context, operation, name, message.Length == 0 ? string.Empty : " (" + message + ")");
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation operation, string name, string detail) =>
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.GlobalRandomness, operation.Syntax.GetLocation(), name, detail));
+    private static void Report(OperationAnalysisContext context, IOperation operation, string name, string detail)
+    {
+        // nameof(Random.Shared) names the member without touching it. Checked last: the walk up is the costly part.
+        if (!IsInsideNameOf(operation))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.GlobalRandomness, operation.Syntax.GetLocation(), name, detail));
+        }
+    }
 
     /// <summary>
     /// True when <paramref name="newGuid"/> sits in the key selector of a LINQ ordering: <c>OrderBy(_ =&gt; Guid.NewGuid())</c>

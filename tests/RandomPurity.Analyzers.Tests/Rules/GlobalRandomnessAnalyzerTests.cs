@@ -606,6 +606,33 @@ public sealed class GlobalRandomnessAnalyzerTests
     }
 
     [Fact]
+    public async Task Nameof_of_listed_members_and_Shuffle_is_not_reported()
+    {
+        const string source = """
+            using System.Linq;
+            class C
+            {
+                string A = nameof(UnityEngine.Random.Range);
+                string B = nameof(Enumerable.Shuffle);
+            }
+            """;
+        var test = WithList(source, "T:UnityEngine.Random\n");
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Without_the_RandomPurity_runtime()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = "class C { int M() => {|#0:System.Random.Shared|}.Next(); }",
+            References = Verifiers.TestReferences.Net100WithoutRuntime,
+        };
+        test.ExpectedDiagnostics.Add(Global(0, "Random.Shared"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Code_without_randomness()
     {
         await VerifyCS.VerifyAnalyzerAsync("class C { int M(int[] v) => v.Length; }");

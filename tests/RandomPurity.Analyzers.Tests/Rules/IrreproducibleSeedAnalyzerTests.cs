@@ -115,6 +115,24 @@ public sealed class IrreproducibleSeedAnalyzerTests
     }
 
     [Fact]
+    public async Task PrngKey_Create_from_global_and_unseeded_generators()
+    {
+        const string source = """
+            using System;
+            using System.Security.Cryptography;
+            using RandomPurity;
+            class C
+            {
+                PrngKey A = PrngKey.Create({|#0:Random.Shared.NextInt64()|});
+                PrngKey B = PrngKey.Create({|#1:new Random().Next()|});
+                PrngKey D = PrngKey.Create({|#2:RandomNumberGenerator.GetInt32(int.MaxValue)|});
+                PrngKey E(Random parent) => PrngKey.Create(parent.Next());
+            }
+            """;
+        await VerifyCS.VerifyAnalyzerAsync(source, Seed(0, "'Random.Shared'"), Seed(1, "an unseeded Random ('new Random()')"), Seed(2, "'RandomNumberGenerator'"));
+    }
+
+    [Fact]
     public async Task PrngKey_FromWords_either_word()
     {
         const string source = """

@@ -543,6 +543,18 @@ public sealed class SystemRandomCreatedAnalyzerTests
     }
 
     [Fact]
+    public async Task Without_the_RandomPurity_runtime()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = "class C { object R = {|#0:new System.Random(1)|}; }",
+            References = Verifiers.TestReferences.Net100WithoutRuntime,
+        };
+        test.ExpectedDiagnostics.Add(Created(0, "new Random(1)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Code_without_System_Random()
     {
         const string source = """
