@@ -24,6 +24,12 @@ run_tests() { # name, then dotnet test arguments
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); echo "!! $name exited with $rc"; fi
 }
 
+run_script() { # name, then a command that exits 0 on success
+  local name="$1"; shift
+  echo "== $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "!! $name failed"; fi
+}
+
 dotnet build RandomPurity.sln -c Release --nologo -v minimal
 
 run_tests runtime tests/RandomPurity.Tests -c Release --no-build
@@ -33,6 +39,8 @@ DOTNET_EnableHWIntrinsic=0 run_tests runtime-no-simd tests/RandomPurity.Tests -c
 DOTNET_EnableAVX512=0 run_tests runtime-no-avx512 tests/RandomPurity.Tests -c Release --no-build
 # The runtime's netstandard2.0 build (what .NET Framework and Unity users get).
 run_tests runtime-netstandard tests/RandomPurity.Tests -c Release -p:RuntimeTargetFramework=netstandard2.0 -o "$results/ns20"
+# The NuGet package: file list, and a console app and a netstandard2.0 library restored from a local feed.
+run_script package bash tests/package/run.sh
 
 echo
 echo "tests: $passed passed, $failed failed"

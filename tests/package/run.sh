@@ -20,7 +20,8 @@ for expected in \
   lib/net8.0/RandomPurity.dll lib/net8.0/RandomPurity.xml \
   analyzers/dotnet/roslyn4.8/cs/RandomPurity.Analyzers.dll \
   analyzers/dotnet/roslyn4.8/cs/RandomPurity.CodeFixes.dll \
-  build/RandomPurity.props build/RandomPurity.targets \
+  build/RandomPurity.props build/RandomPurity.targets build/AnalysisMode/RandomPurity.Default.globalconfig \
+  buildTransitive/AnalysisMode/RandomPurity.Strict.globalconfig \
   buildTransitive/RandomPurity.props buildTransitive/RandomPurity.targets \
   README.md; do
   grep -qx "$expected" <<<"$files" || fail "missing $expected"
