@@ -360,6 +360,65 @@ public sealed class HoistKeyCreationCodeFixTests
     }
 
     [Fact]
+    public async Task Loop_in_a_preprocessor_region_keeps_the_new_declaration_inside_it()
+    {
+        const string source = """
+            using RandomPurity;
+
+            class C
+            {
+                double M(int n, int mode)
+                {
+                    double sum = 0;
+                    switch (mode)
+                    {
+                        case 1:
+            #if DEBUG
+                            for (int i = 0; i < n; i++)
+                            {
+                                sum += {|#0:PrngKey.Create(42)|}.Uniform();
+                            }
+            #endif
+                            break;
+                    }
+
+                    return sum;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using RandomPurity;
+
+            class C
+            {
+                double M(int n, int mode)
+                {
+                    double sum = 0;
+                    switch (mode)
+                    {
+                        case 1:
+            #if DEBUG
+                            var rootKey = PrngKey.Create(42);
+                            for (int i = 0; i < n; i++)
+                            {
+                                sum += rootKey.FoldIn(i).Uniform();
+                            }
+            #endif
+                            break;
+                    }
+
+                    return sum;
+                }
+            }
+            """;
+        var test = new VerifyFix.Test { TestCode = source, FixedCode = fixedSource };
+        test.ExpectedDiagnostics.Add(InFor(0));
+        test.SolutionTransforms.Add((solution, id) => solution.WithProjectParseOptions(
+            id, ((Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)solution.GetProject(id)!.ParseOptions!).WithPreprocessorSymbols("DEBUG")));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Top_level_loop_is_fixed()
     {
         const string source = """
