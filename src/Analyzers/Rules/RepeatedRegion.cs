@@ -224,8 +224,7 @@ internal sealed class RepeatedRegion
 
     private static bool IsUsedAsDelegate(ILocalFunctionOperation local)
     {
-        var root = local;
-        IOperation top = root;
+        IOperation top = local;
         while (top.Parent is not null)
         {
             top = top.Parent;
