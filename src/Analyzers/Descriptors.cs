@@ -29,7 +29,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnsplitKeyInLoop = Create(
         RuleIdentifiers.UnsplitKeyInLoop,
         "Unsplit key re-created in a loop",
-        "Key created from a loop-invariant seed inside {0} draws the same numbers every time; create it once outside and fold in the iteration variable",
+        "Key created inside {0} from a seed that is the same every time: every execution draws the same numbers; create it once outside and fold in the iteration variable or index",
         DiagnosticSeverity.Warning,
         "A key created from the same seed on every iteration is the same key every time, so every iteration draws the same numbers.");
 

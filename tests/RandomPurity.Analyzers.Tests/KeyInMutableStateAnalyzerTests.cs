@@ -179,6 +179,27 @@ public sealed class KeyInMutableStateAnalyzerTests
     }
 
     [Fact]
+    public async Task Callback_declared_in_a_constructor_runs_later_and_is_reported()
+    {
+        const string source = """
+            using System;
+            using RandomPurity;
+
+            class Sampler
+            {
+                private PrngKey _key = PrngKey.Create(2);
+
+                public Sampler(Action<Action> subscribe)
+                {
+                    _key = _key.FoldIn(1);
+                    subscribe(() => {|#0:_key = _key.FoldIn(2)|});
+                }
+            }
+            """;
+        await VerifyCS.VerifyAnalyzerAsync(source, Mutable(0, "_key"));
+    }
+
+    [Fact]
     public async Task Locals_and_parameters_renewed_from_themselves_are_silent()
     {
         const string source = """

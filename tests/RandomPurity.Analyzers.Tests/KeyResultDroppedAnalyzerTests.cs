@@ -1,7 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
-using RandomPurity.Analyzers.Rules;
 using RandomPurity.Analyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = RandomPurity.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RandomPurity.Analyzers.Rules.KeyResultDroppedAnalyzer>;

@@ -239,6 +239,27 @@ public sealed class RemoveDroppedKeyCallCodeFixTests
     }
 
     [Fact]
+    public async Task Expression_bodied_lambda_gets_no_fix()
+    {
+        const string source = """
+            using System;
+            using RandomPurity;
+
+            class C
+            {
+                static void Run(Action action) => action();
+
+                void M(PrngKey key)
+                {
+                    Action a = () => {|#0:key.Split()|};
+                    Run(() => {|#1:key.FoldIn(1)|});
+                }
+            }
+            """;
+        await VerifyFix.VerifyAnalyzerAsync(source, Dropped(0, "PrngKey.Split"), Dropped(1, "PrngKey.FoldIn"));
+    }
+
+    [Fact]
     public async Task Conditional_access_on_a_local_is_removed()
     {
         const string source = """

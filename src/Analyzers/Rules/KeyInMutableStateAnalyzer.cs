@@ -41,13 +41,15 @@ public sealed class KeyInMutableStateAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, KeySymbols symbols)
     {
-        // Initialising state is not renewing it.
-        if (context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor })
+        var assignment = (IAssignmentOperation)context.Operation;
+
+        // Initialising state is not renewing it; a handler or callback declared in a constructor runs later, though.
+        if (context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }
+            && !IsInNestedFunction(assignment))
         {
             return;
         }
 
-        var assignment = (IAssignmentOperation)context.Operation;
         if (HasErrors(assignment))
         {
             return;
@@ -89,6 +91,19 @@ public sealed class KeyInMutableStateAnalyzer : DiagnosticAnalyzer
         {
             yield return property;
         }
+    }
+
+    private static bool IsInNestedFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Code that does not bind is the compiler's to report.</summary>
