@@ -17,6 +17,16 @@ internal static class KeyFlowTestCode
 
         """;
 
+    private const string Footer = """
+
+        namespace My
+        {
+            [AttributeUsage(AttributeTargets.Method | AttributeTargets.Parameter)]
+            public sealed class PreservesKeyAttribute : Attribute { }
+        }
+
+        """;
+
     private const string Helpers = """
             private PrngKey _stored;
             private readonly List<PrngKey> _list = new();
@@ -31,10 +41,10 @@ internal static class KeyFlowTestCode
         """;
 
     /// <summary>A method body, run with <c>key</c>, <c>other</c> (keys), <c>c</c> (bool) and <c>n</c> (int) in scope.</summary>
-    public static string InMethod(string body) => Header + "class C\n{\n" + Helpers + "\n    public void M(PrngKey key, PrngKey other, bool c, int n)\n    {\n" + body + "\n    }\n}\n";
+    public static string InMethod(string body) => Header + "class C\n{\n" + Helpers + "\n    public void M(PrngKey key, PrngKey other, bool c, int n)\n    {\n" + body + "\n    }\n}\n" + Footer;
 
     /// <summary>Members placed beside the helpers.</summary>
-    public static string InClass(string members) => Header + "class C\n{\n" + Helpers + "\n" + members + "\n}\n";
+    public static string InClass(string members) => Header + "class C\n{\n" + Helpers + "\n" + members + "\n}\n" + Footer;
 
     /// <summary>RP0003 on markup #0 (the second use) with the first use at markup #1.</summary>
     public static DiagnosticResult Reuse(string key, ReuseKind kind, int first = 1) =>
