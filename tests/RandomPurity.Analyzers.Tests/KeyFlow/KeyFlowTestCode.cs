@@ -12,6 +12,7 @@ internal static class KeyFlowTestCode
         using System.Collections.Generic;
         using System.IO;
         using System.Linq;
+        using System.Threading;
         using System.Threading.Tasks;
         using RandomPurity;
 
