@@ -109,7 +109,7 @@ internal sealed class OperationEvaluator
                 break;
             case IConversionOperation conversion:
                 var operand = Eval(conversion.Operand);
-                value = _types.CarriesKeys(conversion.Type) ? operand : null;
+                value = !_types.CarriesKeys(conversion.Type) ? null : operand ?? Fresh(conversion);
                 break;
             case ISimpleAssignmentOperation assignment:
                 value = EvalAssignment(assignment);
@@ -205,7 +205,7 @@ internal sealed class OperationEvaluator
                 var value = Eval(assignment.Value);
                 if (_types.CarriesKeys(local.Type))
                 {
-                    Write(local.Local, value ?? Fresh(assignment));
+                    Write(local.Local, value ?? Fresh(assignment, type: local.Local.Type));
                 }
 
                 return value;
@@ -216,7 +216,7 @@ internal sealed class OperationEvaluator
                 var value = Eval(assignment.Value);
                 if (_types.CarriesKeys(parameter.Type))
                 {
-                    Write(parameter.Parameter, value ?? Fresh(assignment));
+                    Write(parameter.Parameter, value ?? Fresh(assignment, type: parameter.Parameter.Type));
                 }
 
                 return value;
@@ -719,9 +719,9 @@ internal sealed class OperationEvaluator
         }
     }
 
-    private KeyValue? Fresh(IOperation operation, bool isDefault = false, bool tracksReuse = true)
+    private KeyValue? Fresh(IOperation operation, bool isDefault = false, bool tracksReuse = true, ITypeSymbol? type = null)
     {
-        var type = operation.Type;
+        type ??= operation.Type;
         _state.ResetAnchor(operation);
         if (_types.IsKey(type))
         {

@@ -227,6 +227,18 @@ public sealed class KeyReuseAnalyzerTests
         new("NullableConditionalAccess", "key", ReuseKind.MaybeConsumed,
             "PrngKey? maybe = c ? key : null; var a = {|#1:maybe|}?.Uniform(); var b = {|#0:key|}.Normal();",
             "PrngKey? maybe = c ? key.FoldIn(1) : null; var a = maybe?.Uniform(); var b = key.FoldIn(2).Normal();"),
+        new("ForeachOverSplitKeys", "k", ReuseKind.ConsumedTwice,
+            "foreach (var k in key.Split(3)) { var x = {|#1:k|}.Uniform() + {|#0:k|}.Normal(); }",
+            "foreach (var k in key.Split(3)) { var x = k.Uniform(); }"),
+        new("SplitIntoSpanConsumes", "key", ReuseKind.UsedAfterSplit,
+            "var keys = new PrngKey[2]; {|#1:key|}.Split(keys); var x = {|#0:key|}.Uniform();",
+            "var keys = new PrngKey[2]; key.Split(keys); var x = keys[0].Uniform() + keys[1].Normal();"),
+        new("SwitchOnKeyPattern", "key", ReuseKind.MaybeConsumed,
+            "PrngKey? maybe = key; double x = 0; switch (maybe) { case PrngKey k when c: x = {|#1:k|}.Uniform(); break; } var y = {|#0:key|}.Normal();",
+            "PrngKey? maybe = key; double x = 0; switch (maybe) { case PrngKey k when c: x = k.Uniform(); break; default: x = key.Normal(); break; }"),
+        new("ContinueSkipsRenewal", "key", ReuseKind.ConsumedInEarlierIteration,
+            "for (var i = 0; i < n; i++) { var x = {|#0:key|}.Uniform(); if (c) continue; key = PrngKey.Create(i); }",
+            "for (var i = 0; i < n; i++) { (key, var sub) = key.Split(); if (c) continue; var x = sub.Uniform(); }", SameLocation: true),
     };
 
     public static TheoryData<string> CaseNames() => new(Cases.Select(c => c.Name));
