@@ -19,12 +19,16 @@ internal enum ReuseKind
 /// <summary>One problem the key-flow engine found: a reuse (RP0003) or a default key consumed (RP0008).</summary>
 internal sealed class KeyFlowFinding
 {
-    public KeyFlowFinding(IOperation reference, IOperation? firstUse, ReuseKind? reuse)
+    public KeyFlowFinding(IOperation reference, IOperation? firstUse, ReuseKind? reuse, string? keyName = null)
     {
         Reference = reference;
         FirstUse = firstUse;
         Reuse = reuse;
+        KeyName = keyName ?? reference.Syntax.ToString();
     }
+
+    /// <summary>How the message names the key: its text at the reference, or the captured variable for a call.</summary>
+    public string KeyName { get; }
 
     /// <summary>The key reference that performs the offending use (where the diagnostic sits).</summary>
     public IOperation Reference { get; }

@@ -506,7 +506,7 @@ internal sealed class OperationEvaluator
         }
     }
 
-    private void Consume(KeyValue value, IOperation reference, ConsumeReason reason, IMethodSymbol? viaLocalFunction)
+    private void Consume(KeyValue value, IOperation reference, ConsumeReason reason, IMethodSymbol? viaLocalFunction, string? keyName = null)
     {
         if (value.Kind == KeyValueKind.Tuple)
         {
@@ -514,7 +514,7 @@ internal sealed class OperationEvaluator
             {
                 if (element is not null)
                 {
-                    Consume(element, reference, reason, viaLocalFunction);
+                    Consume(element, reference, reason, viaLocalFunction, keyName);
                 }
             }
 
@@ -578,11 +578,11 @@ internal sealed class OperationEvaluator
 
         if (kind is not null)
         {
-            _findings?.Add(new KeyFlowFinding(reference, first, kind));
+            _findings?.Add(new KeyFlowFinding(reference, first, kind, keyName));
         }
     }
 
-    private void Fold(KeyValue value, IOperation reference, IOperation site, IOperation? data)
+    private void Fold(KeyValue value, IOperation reference, IOperation site, IOperation? data, string? keyName = null)
     {
         if (value.Kind != KeyValueKind.Key)
         {
@@ -631,7 +631,7 @@ internal sealed class OperationEvaluator
 
         if (kind is not null)
         {
-            _findings?.Add(new KeyFlowFinding(reference, first, kind));
+            _findings?.Add(new KeyFlowFinding(reference, first, kind, keyName));
         }
     }
 
@@ -710,11 +710,11 @@ internal sealed class OperationEvaluator
             if (use.FirstConsume is not null)
             {
                 // A call is located at the call; a lambda at the consuming reference inside it.
-                Consume(value, viaLocalFunction is null ? use.FirstConsume : site, ConsumeReason.Capture, viaLocalFunction);
+                Consume(value, viaLocalFunction is null ? use.FirstConsume : site, ConsumeReason.Capture, viaLocalFunction, variable.Name);
             }
             else if (use.FirstFold is not null)
             {
-                Fold(value, viaLocalFunction is null ? use.FirstFold : site, site, data: null);
+                Fold(value, viaLocalFunction is null ? use.FirstFold : site, site, data: null, variable.Name);
             }
         }
     }

@@ -77,7 +77,7 @@ public sealed class KeyReuseAnalyzer : DiagnosticAnalyzer
                 if (finding.Reuse is { } kind)
                 {
                     var additional = finding.FirstUse is { } first ? new[] { first.Syntax.GetLocation() } : Array.Empty<Location>();
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KeyReused, syntax.GetLocation(), additional, KeyName(finding.Reference), KeyFlowFinding.Describe(kind)));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KeyReused, syntax.GetLocation(), additional, finding.KeyName, KeyFlowFinding.Describe(kind)));
                 }
                 else
                 {
@@ -86,12 +86,6 @@ public sealed class KeyReuseAnalyzer : DiagnosticAnalyzer
             }
         }
     }
-
-    private static string KeyName(IOperation reference) => reference switch
-    {
-        IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } call => "captured by " + call.TargetMethod.Name,
-        _ => reference.Syntax.ToString(),
-    };
 
     private static bool IsGraphRoot(IOperation operation) =>
         operation is IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation

@@ -215,6 +215,9 @@ public sealed class KeyReuseAnalyzerTests
         new("LocalFunctionCallThenConsume", "key", ReuseKind.ConsumedTwice,
             "var a = {|#1:Draw()|}; var b = {|#0:key|}.Normal(); double Draw() => key.Uniform();",
             "var (k1, k2) = key.Split(); var a = Draw(k1); var b = k2.Normal(); static double Draw(PrngKey k) => k.Uniform();"),
+        new("LocalFunctionCallAfterConsume", "key", ReuseKind.ConsumedTwice,
+            "var a = {|#1:key|}.Normal(); var b = {|#0:Draw()|}; double Draw() => key.Uniform();",
+            "(key, var sub) = key.Split(); var a = sub.Normal(); var b = Draw(); double Draw() => key.Uniform();"),
         new("LocalFunctionParameterReused", "k", ReuseKind.ConsumedTwice,
             "var a = Draw(key); static double Draw(PrngKey k) => {|#1:k|}.Uniform() + {|#0:k|}.Normal();",
             "var a = Draw(key); static double Draw(PrngKey k) => k.FoldIn(1).Uniform() + k.FoldIn(2).Normal();"),
@@ -259,6 +262,10 @@ public sealed class KeyReuseAnalyzerTests
         var @case = Cases.Single(c => c.Name == name);
         return VerifyCS.VerifyAnalyzerAsync(@case.Members ? InClass(@case.Silent) : InMethod(@case.Silent));
     }
+
+    [Fact]
+    public Task A_local_function_called_twice_is_left_to_RP0009() =>
+        VerifyCS.VerifyAnalyzerAsync(InMethod("var a = Draw(); var b = Draw(); for (var i = 0; i < n; i++) { var d = Draw(); } double Draw() => key.Uniform();"));
 
     [Fact]
     public void Every_case_has_a_distinct_name()
