@@ -64,7 +64,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor KeyReusedAcrossExecutions = Create(
         RuleIdentifiers.KeyReusedAcrossExecutions,
         "Key reused across executions",
-        "Key '{0}' is consumed in {1} that may run more than once: every execution draws the same numbers; fold in a per-execution index or split inside",
+        "Key '{0}' is consumed in {1}: every execution draws the same numbers; fold in a per-execution index or split inside",
         DiagnosticSeverity.Warning,
         "A key captured by a lambda or stored in a field and consumed there without being renewed gives every execution the same numbers.");
 

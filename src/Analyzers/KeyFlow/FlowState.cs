@@ -1,0 +1,283 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace RandomPurity.Analyzers.KeyFlow;
+
+/// <summary>
+/// The analysis state at one program point: what each slot (local, parameter, flow capture, constant-index
+/// array element) holds, and the state of each key origin. Aliases are slots holding the same origin.
+/// </summary>
+internal sealed class FlowState
+{
+    private FlowState(Dictionary<object, KeyValue> slots, Dictionary<KeyOrigin, OriginState> origins)
+    {
+        Slots = slots;
+        Origins = origins;
+    }
+
+    public Dictionary<object, KeyValue> Slots { get; }
+
+    public Dictionary<KeyOrigin, OriginState> Origins { get; }
+
+    public static FlowState Empty() => new(new Dictionary<object, KeyValue>(SlotComparer.Instance), new Dictionary<KeyOrigin, OriginState>());
+
+    public FlowState Clone() => new(new Dictionary<object, KeyValue>(Slots, SlotComparer.Instance), new Dictionary<KeyOrigin, OriginState>(Origins));
+
+    public OriginState Get(KeyOrigin origin) => Origins.TryGetValue(origin, out var state) ? state : OriginState.Fresh;
+
+    public void Set(KeyOrigin origin, OriginState state)
+    {
+        if (state.Equals(OriginState.Fresh))
+        {
+            Origins.Remove(origin);
+        }
+        else
+        {
+            Origins[origin] = state;
+        }
+    }
+
+    /// <summary>A key produced again by the same operation (next loop iteration) is a new, fresh key.</summary>
+    public void ResetAnchor(object anchor)
+    {
+        List<KeyOrigin>? stale = null;
+        foreach (var origin in Origins.Keys)
+        {
+            if (ReferenceEquals(origin.Anchor, anchor))
+            {
+                (stale ??= new List<KeyOrigin>()).Add(origin);
+            }
+        }
+
+        if (stale is not null)
+        {
+            foreach (var origin in stale)
+            {
+                Origins.Remove(origin);
+            }
+        }
+
+        List<object>? staleSlots = null;
+        foreach (var slot in Slots.Keys)
+        {
+            if (slot is ElementSlot element && ReferenceEquals(element.Array.Anchor, anchor))
+            {
+                (staleSlots ??= new List<object>()).Add(slot);
+            }
+        }
+
+        if (staleSlots is not null)
+        {
+            foreach (var slot in staleSlots)
+            {
+                Slots.Remove(slot);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The join of two states. A slot missing on one side takes its implicit value there (a parameter or captured
+    /// variable holds its entry key; an own local not yet assigned contributes nothing).
+    /// </summary>
+    public static FlowState Join(FlowState left, FlowState right, Func<object, KeyValue?> implicitValue)
+    {
+        var result = left.Clone();
+        foreach (var pair in right.Slots)
+        {
+            if (result.Slots.TryGetValue(pair.Key, out var existing))
+            {
+                var joined = KeyValue.Join(existing, pair.Value);
+                if (joined is null)
+                {
+                    result.Slots.Remove(pair.Key);
+                }
+                else
+                {
+                    result.Slots[pair.Key] = joined;
+                }
+            }
+            else
+            {
+                var implicitLeft = implicitValue(pair.Key);
+                var joined = implicitLeft is null ? pair.Value : KeyValue.Join(implicitLeft, pair.Value);
+                if (joined is not null)
+                {
+                    result.Slots[pair.Key] = joined;
+                }
+            }
+        }
+
+        List<object>? onlyLeft = null;
+        foreach (var pair in left.Slots)
+        {
+            if (!right.Slots.ContainsKey(pair.Key))
+            {
+                (onlyLeft ??= new List<object>()).Add(pair.Key);
+            }
+        }
+
+        if (onlyLeft is not null)
+        {
+            foreach (var slot in onlyLeft)
+            {
+                var implicitRight = implicitValue(slot);
+                if (implicitRight is not null)
+                {
+                    var joined = KeyValue.Join(result.Slots[slot], implicitRight);
+                    if (joined is null)
+                    {
+                        result.Slots.Remove(slot);
+                    }
+                    else
+                    {
+                        result.Slots[slot] = joined;
+                    }
+                }
+            }
+        }
+
+        // An origin no slot of one side can reach any more (the loop variable now holds a newer key) says nothing
+        // on that side: it takes the other side's state instead of turning into "maybe consumed".
+        var leftLive = LiveAnchors(left);
+        var rightLive = LiveAnchors(right);
+        result.Origins.Clear();
+        foreach (var origin in Union(left.Origins.Keys, right.Origins.Keys))
+        {
+            var inLeft = IsLive(origin, left, leftLive, implicitValue);
+            var inRight = IsLive(origin, right, rightLive, implicitValue);
+            if (inLeft && inRight)
+            {
+                result.Set(origin, OriginState.Join(left.Get(origin), right.Get(origin)));
+            }
+            else if (inLeft)
+            {
+                result.Set(origin, left.Get(origin));
+            }
+            else if (inRight)
+            {
+                result.Set(origin, right.Get(origin));
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<KeyOrigin> Union(IEnumerable<KeyOrigin> left, IEnumerable<KeyOrigin> right)
+    {
+        var seen = new HashSet<KeyOrigin>();
+        foreach (var origin in left)
+        {
+            if (seen.Add(origin))
+            {
+                yield return origin;
+            }
+        }
+
+        foreach (var origin in right)
+        {
+            if (seen.Add(origin))
+            {
+                yield return origin;
+            }
+        }
+    }
+
+    private static HashSet<object> LiveAnchors(FlowState state)
+    {
+        var anchors = new HashSet<object>(SlotComparer.Instance);
+        foreach (var pair in state.Slots)
+        {
+            if (pair.Key is ElementSlot element)
+            {
+                anchors.Add(element.Array.Anchor);
+            }
+
+            AddAnchors(pair.Value, anchors);
+        }
+
+        return anchors;
+    }
+
+    private static void AddAnchors(KeyValue? value, HashSet<object> anchors)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        foreach (var origin in value.Origins)
+        {
+            anchors.Add(origin.Anchor);
+        }
+
+        if (value.Kind == KeyValueKind.Tuple)
+        {
+            foreach (var element in value.Elements)
+            {
+                AddAnchors(element, anchors);
+            }
+        }
+    }
+
+    private static bool IsLive(KeyOrigin origin, FlowState state, HashSet<object> liveAnchors, Func<object, KeyValue?> implicitValue) =>
+        liveAnchors.Contains(origin.Anchor)
+        || (origin.Anchor is ISymbol symbol && !state.Slots.ContainsKey(symbol) && implicitValue(symbol) is not null);
+
+    public bool StateEquals(FlowState other)
+    {
+        if (Slots.Count != other.Slots.Count || Origins.Count != other.Origins.Count)
+        {
+            return false;
+        }
+
+        foreach (var pair in Slots)
+        {
+            if (!other.Slots.TryGetValue(pair.Key, out var value) || !value.Equals(pair.Value))
+            {
+                return false;
+            }
+        }
+
+        foreach (var pair in Origins)
+        {
+            if (!other.Origins.TryGetValue(pair.Key, out var value) || !value.Equals(pair.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>A constant-index element of a tracked key array.</summary>
+internal sealed class ElementSlot : IEquatable<ElementSlot>
+{
+    public ElementSlot(KeyOrigin array, int index)
+    {
+        Array = array;
+        Index = index;
+    }
+
+    public KeyOrigin Array { get; }
+
+    public int Index { get; }
+
+    public bool Equals(ElementSlot? other) => other is not null && Index == other.Index && Array.Equals(other.Array);
+
+    public override bool Equals(object? obj) => Equals(obj as ElementSlot);
+
+    public override int GetHashCode() => unchecked(Array.GetHashCode() * 31 + Index);
+}
+
+/// <summary>Compares slots: symbols by <see cref="SymbolEqualityComparer.Default"/>, everything else by value.</summary>
+internal sealed class SlotComparer : IEqualityComparer<object>
+{
+    public static readonly SlotComparer Instance = new();
+
+    public new bool Equals(object? x, object? y) =>
+        x is ISymbol a && y is ISymbol b ? SymbolEqualityComparer.Default.Equals(a, b) : object.Equals(x, y);
+
+    public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
+}
