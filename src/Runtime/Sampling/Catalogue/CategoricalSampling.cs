@@ -1,0 +1,60 @@
+using System;
+
+namespace RandomPurity;
+
+/// <summary>
+/// <c>jax.random.categorical</c> with replacement (the Gumbel-max trick): for logits of shape (batch, k) and result shape
+/// (draws, batch), <c>argmax(gumbel(key, (draws, batch, k)) + logits, axis=-1)</c>, the first maximum winning.
+/// </summary>
+internal static class CategoricalSampling
+{
+    internal static void Fill(PrngKey key, ReadOnlySpan<float> logits, int categoryCount, Span<int> destination)
+    {
+        int batch = logits.Length / categoryCount;
+        float[] noise = new float[checked(destination.Length * categoryCount)];
+        GumbelSampling.Fill(key, noise);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            ReadOnlySpan<float> row = logits.Slice((i % batch) * categoryCount, categoryCount);
+            int offset = i * categoryCount;
+            int best = 0;
+            float bestValue = noise[offset] + row[0];
+            for (int j = 1; j < categoryCount; j++)
+            {
+                float value = noise[offset + j] + row[j];
+                if (value > bestValue)
+                {
+                    best = j;
+                    bestValue = value;
+                }
+            }
+
+            destination[i] = best;
+        }
+    }
+
+    internal static void Fill(PrngKey key, ReadOnlySpan<double> logits, int categoryCount, Span<int> destination)
+    {
+        int batch = logits.Length / categoryCount;
+        double[] noise = new double[checked(destination.Length * categoryCount)];
+        GumbelSampling.Fill(key, noise);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            ReadOnlySpan<double> row = logits.Slice((i % batch) * categoryCount, categoryCount);
+            int offset = i * categoryCount;
+            int best = 0;
+            double bestValue = noise[offset] + row[0];
+            for (int j = 1; j < categoryCount; j++)
+            {
+                double value = noise[offset + j] + row[j];
+                if (value > bestValue)
+                {
+                    best = j;
+                    bestValue = value;
+                }
+            }
+
+            destination[i] = best;
+        }
+    }
+}
