@@ -101,6 +101,11 @@ public readonly partial struct PrngKey
     /// <exception cref="ArgumentException"><paramref name="logits"/> is empty or holds NaN or +infinity.</exception>
     public int Categorical(ReadOnlySpan<float> logits)
     {
+        if (logits.IsEmpty)
+        {
+            throw new ArgumentException("There must be at least one category.", nameof(logits));
+        }
+
         Span<int> one = stackalloc int[1];
         Categorical(logits, logits.Length, one);
         return one[0];
@@ -113,6 +118,11 @@ public readonly partial struct PrngKey
     /// <exception cref="ArgumentException"><paramref name="logits"/> is empty or holds NaN or +infinity.</exception>
     public int Categorical(ReadOnlySpan<double> logits)
     {
+        if (logits.IsEmpty)
+        {
+            throw new ArgumentException("There must be at least one category.", nameof(logits));
+        }
+
         Span<int> one = stackalloc int[1];
         Categorical(logits, logits.Length, one);
         return one[0];
