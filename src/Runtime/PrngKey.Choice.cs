@@ -129,16 +129,20 @@ public readonly partial struct PrngKey
     }
 
     /// <summary>
-    /// Fills <paramref name="destination"/> with <c>jax.random.categorical(key, logits, axis=-1, shape=(draws, batch))</c>
-    /// for row-major float32 logits of shape (batch, categoryCount): element <c>d * batch + b</c> is draw d from row b,
-    /// <c>argmax(gumbel(key, (draws, batch, categoryCount)) + logits, -1)</c>. With one row of logits this is
+    /// Fills <paramref name="destination"/> with <c>jax.random.categorical(key, logits, axis=-1, shape=(draws, batch), replace)</c>
+    /// for row-major float32 logits of shape (batch, categoryCount): element <c>d * batch + b</c> is draw d from row b;
+    /// with replacement it is <c>argmax(gumbel(key, (draws, batch, categoryCount)) + logits, -1)</c>. With one row of logits this is
     /// <c>categorical(key, logits, shape=(n,))</c>.
     /// </summary>
     /// <param name="logits">Row-major logits, <c>batch * categoryCount</c> long.</param>
     /// <param name="categoryCount">The number of categories (the row length); positive.</param>
     /// <param name="destination">The output: <c>draws * batch</c> category indices.</param>
-    /// <exception cref="ArgumentException">The lengths do not fit together, or a logit is NaN or +infinity.</exception>
-    public void Categorical(ReadOnlySpan<float> logits, int categoryCount, Span<int> destination)
+    /// <param name="replace">Whether a category may be drawn more than once per row. Without replacement JAX adds one
+    /// Gumbel draw per logit (<c>gumbel(key, (batch, categoryCount))</c>) and element <c>d * batch + b</c> is the index of
+    /// the (d+1)-th largest score of row b (<c>lax.top_k</c>, ties to the lower index).</param>
+    /// <exception cref="ArgumentException">The lengths do not fit together, a logit is NaN or +infinity, or without
+    /// replacement more than <paramref name="categoryCount"/> draws per row are requested.</exception>
+    public void Categorical(ReadOnlySpan<float> logits, int categoryCount, Span<int> destination, bool replace = true)
     {
         int batch = CheckLogits(logits.Length, categoryCount, destination.Length);
         foreach (float logit in logits)
@@ -146,21 +150,33 @@ public readonly partial struct PrngKey
             CheckLogit(logit);
         }
 
-        if (batch > 0)
+        if (replace)
         {
             CategoricalSampling.Fill(this, logits, categoryCount, destination);
+            return;
         }
+
+        if (destination.Length / batch > categoryCount)
+        {
+            throw new ArgumentException("Without replacement, at most categoryCount draws per row can be made.", nameof(destination));
+        }
+
+        CategoricalSampling.FillWithoutReplacement(this, logits, categoryCount, destination);
     }
 
     /// <summary>
-    /// Fills <paramref name="destination"/> with <c>jax.random.categorical(key, logits, axis=-1, shape=(draws, batch))</c>
+    /// Fills <paramref name="destination"/> with <c>jax.random.categorical(key, logits, axis=-1, shape=(draws, batch), replace)</c>
     /// for row-major float64 logits of shape (batch, categoryCount) (x64).
     /// </summary>
     /// <param name="logits">Row-major logits, <c>batch * categoryCount</c> long.</param>
     /// <param name="categoryCount">The number of categories (the row length); positive.</param>
     /// <param name="destination">The output: <c>draws * batch</c> category indices.</param>
-    /// <exception cref="ArgumentException">The lengths do not fit together, or a logit is NaN or +infinity.</exception>
-    public void Categorical(ReadOnlySpan<double> logits, int categoryCount, Span<int> destination)
+    /// <param name="replace">Whether a category may be drawn more than once per row. Without replacement JAX adds one
+    /// Gumbel draw per logit (<c>gumbel(key, (batch, categoryCount))</c>) and element <c>d * batch + b</c> is the index of
+    /// the (d+1)-th largest score of row b (<c>lax.top_k</c>, ties to the lower index).</param>
+    /// <exception cref="ArgumentException">The lengths do not fit together, a logit is NaN or +infinity, or without
+    /// replacement more than <paramref name="categoryCount"/> draws per row are requested.</exception>
+    public void Categorical(ReadOnlySpan<double> logits, int categoryCount, Span<int> destination, bool replace = true)
     {
         int batch = CheckLogits(logits.Length, categoryCount, destination.Length);
         foreach (double logit in logits)
@@ -168,10 +184,18 @@ public readonly partial struct PrngKey
             CheckLogit(logit);
         }
 
-        if (batch > 0)
+        if (replace)
         {
             CategoricalSampling.Fill(this, logits, categoryCount, destination);
+            return;
         }
+
+        if (destination.Length / batch > categoryCount)
+        {
+            throw new ArgumentException("Without replacement, at most categoryCount draws per row can be made.", nameof(destination));
+        }
+
+        CategoricalSampling.FillWithoutReplacement(this, logits, categoryCount, destination);
     }
 
     private static int CheckLogits(int logitCount, int categoryCount, int destinationLength)

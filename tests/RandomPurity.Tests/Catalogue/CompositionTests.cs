@@ -85,6 +85,27 @@ public sealed class CompositionTests
 
     [Theory]
     [MemberData(nameof(Modes))]
+    public void CategoricalWithoutReplacementRanksOneGumbelScorePerLogit(PrngImpl impl)
+    {
+        PrngKey key = PrngKey.Create(87, impl);
+        double[] logits = { 0.1, -0.5, 1.2, 0, 2, -1, 0.3, 0.3 };   // two rows of four categories
+        var actual = new int[6];                                     // three distinct draws per row, laid out (3, 2)
+        key.Categorical(logits, 4, actual, replace: false);
+
+        var noise = new double[8];
+        key.Gumbel(noise);
+        for (int row = 0; row < 2; row++)
+        {
+            int[] ranked = Enumerable.Range(0, 4).OrderByDescending(j => logits[(row * 4) + j] + noise[(row * 4) + j]).ThenBy(j => j).ToArray();
+            for (int d = 0; d < 3; d++)
+            {
+                Assert.Equal(ranked[d], actual[(d * 2) + row]);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
     public void MultivariateNormalWithIdentityCovarianceIsMeanPlusNormals(PrngImpl impl)
     {
         PrngKey key = PrngKey.Create(80, impl);

@@ -98,5 +98,6 @@ public sealed class ValidationTests
         Invalid("logits", () => Key.Categorical(new[] { 0f, float.NaN }));
         Invalid("logits", () => Key.Categorical(ReadOnlySpan<double>.Empty));
         OutOfRange("categoryCount", () => Key.Categorical(new[] { 0f }, 0, new int[1]));
+        Invalid("destination", () => Key.Categorical(new[] { 0f, 1f }, 2, new int[3], replace: false));
     }
 }

@@ -57,4 +57,54 @@ internal static class CategoricalSampling
             destination[i] = best;
         }
     }
+
+    /// <summary>
+    /// <c>categorical(..., replace=False)</c>: <c>logits + gumbel(key, logits.shape)</c>, then per row the indices of the
+    /// <c>draws</c> largest scores; the result is laid out (draws, batch).
+    /// </summary>
+    internal static void FillWithoutReplacement(PrngKey key, ReadOnlySpan<float> logits, int categoryCount, Span<int> destination)
+    {
+        int batch = logits.Length / categoryCount;
+        int draws = destination.Length / batch;
+        float[] scores = new float[logits.Length];
+        GumbelSampling.Fill(key, scores);
+        int[] rowTop = new int[draws];
+        for (int b = 0; b < batch; b++)
+        {
+            float[] row = new float[categoryCount];
+            for (int j = 0; j < categoryCount; j++)
+            {
+                row[j] = scores[(b * categoryCount) + j] + logits[(b * categoryCount) + j];
+            }
+
+            WeightedChoiceSampling.TopIndices(row, rowTop);
+            for (int d = 0; d < draws; d++)
+            {
+                destination[(d * batch) + b] = rowTop[d];
+            }
+        }
+    }
+
+    internal static void FillWithoutReplacement(PrngKey key, ReadOnlySpan<double> logits, int categoryCount, Span<int> destination)
+    {
+        int batch = logits.Length / categoryCount;
+        int draws = destination.Length / batch;
+        double[] scores = new double[logits.Length];
+        GumbelSampling.Fill(key, scores);
+        int[] rowTop = new int[draws];
+        for (int b = 0; b < batch; b++)
+        {
+            double[] row = new double[categoryCount];
+            for (int j = 0; j < categoryCount; j++)
+            {
+                row[j] = scores[(b * categoryCount) + j] + logits[(b * categoryCount) + j];
+            }
+
+            WeightedChoiceSampling.TopIndices(row, rowTop);
+            for (int d = 0; d < draws; d++)
+            {
+                destination[(d * batch) + b] = rowTop[d];
+            }
+        }
+    }
 }
