@@ -3,40 +3,11 @@ using System;
 namespace RandomPurity;
 
 // jax.random.choice with weights (p) and jax.random.categorical.
+// There is deliberately no single-item Choice<T>(items, weights): for float or double items, C# 14 would bind the core's
+// Choice(items, destination) to it (an array converts to ReadOnlySpan as well as to Span), silently treating the
+// destination as weights. A one-element destination gives JAX's shape () draw.
 public readonly partial struct PrngKey
 {
-    /// <summary>
-    /// One item drawn with probability proportional to its weight: <c>jax.random.choice(key, items, (), p=weights)</c>
-    /// with float32 weights: <c>c = cumsum(p)</c>, the first index with <c>c[i] &gt;= c[-1] * (1 - uniform(key))</c>.
-    /// </summary>
-    /// <typeparam name="T">The item type.</typeparam>
-    /// <param name="items">The population.</param>
-    /// <param name="weights">One non-negative, finite weight per item, not all zero (they need not sum to 1).</param>
-    /// <exception cref="ArgumentException">The weights do not match the items, are negative, NaN or infinite, or sum to zero.</exception>
-    public T Choice<T>(ReadOnlySpan<T> items, ReadOnlySpan<float> weights)
-    {
-        Span<int> index = stackalloc int[1];
-        WeightedChoiceSampling.Validate(weights, items.Length, 1, replace: true);
-        WeightedChoiceSampling.Indices(this, weights, index, replace: true);
-        return items[index[0]];
-    }
-
-    /// <summary>
-    /// One item drawn with probability proportional to its weight: <c>jax.random.choice(key, items, (), p=weights)</c>
-    /// with float64 weights (x64).
-    /// </summary>
-    /// <typeparam name="T">The item type.</typeparam>
-    /// <param name="items">The population.</param>
-    /// <param name="weights">One non-negative, finite weight per item, not all zero.</param>
-    /// <exception cref="ArgumentException">The weights do not match the items, are negative, NaN or infinite, or sum to zero.</exception>
-    public T Choice<T>(ReadOnlySpan<T> items, ReadOnlySpan<double> weights)
-    {
-        Span<int> index = stackalloc int[1];
-        WeightedChoiceSampling.Validate(weights, items.Length, 1, replace: true);
-        WeightedChoiceSampling.Indices(this, weights, index, replace: true);
-        return items[index[0]];
-    }
-
     /// <summary>
     /// Fills <paramref name="destination"/> with items drawn with probability proportional to their weights:
     /// <c>jax.random.choice(key, items, (n,), replace, p=weights)</c> with float32 weights. With replacement, inverse-CDF

@@ -108,11 +108,5 @@ public sealed class ScalarBulkTests
         Assert.Equal(ints[0], k.Categorical(new[] { 0.1f, 2f, -1f }));
         k.Categorical(new[] { 0.1, 2, -1 }, 3, ints);
         Assert.Equal(ints[0], k.Categorical(new[] { 0.1, 2, -1 }));
-        var items = new[] { 'a', 'b', 'c', 'd' };
-        var chosen = new char[1];
-        k.Choice<char>(items, new[] { 1f, 0f, 2f, 3f }, chosen);
-        Assert.Equal(chosen[0], k.Choice<char>(items, new[] { 1f, 0f, 2f, 3f }));
-        k.Choice<char>(items, new[] { 1d, 0d, 2d, 3d }, chosen);
-        Assert.Equal(chosen[0], k.Choice<char>(items, new[] { 1d, 0d, 2d, 3d }));
     }
 }

@@ -70,8 +70,8 @@ public sealed class ValidationTests
         Invalid("weights", () => Key.Choice<int>(items, new[] { 1f, -1f, 1f }, new int[2]));
         Invalid("weights", () => Key.Choice<int>(items, new[] { 1f, float.NaN, 1f }, new int[2]));
         Invalid("weights", () => Key.Choice<int>(items, new[] { 0d, 0d, 0d }, new int[2]));
-        Invalid("weights", () => Key.Choice<int>(items, new[] { 1f, float.PositiveInfinity, 1f }));
-        Invalid("weights", () => Key.Choice<int>(items, new[] { 1f, 1f }));
+        Invalid("weights", () => Key.Choice<int>(items, new[] { 1f, float.PositiveInfinity, 1f }, new int[1]));
+        Invalid("weights", () => Key.Choice<int>(items, new[] { 1f, 1f }, new int[1]));
         Invalid("weights", () => Key.Choice<int>(items, new[] { 1d, 0d, 0d }, new int[2], replace: false));
     }
 
