@@ -2,7 +2,7 @@ using System;
 
 namespace RandomPurity;
 
-// The elementwise samplers of the jax.random catalogue (generated shape, hand-checked): each is a transform of one
+// The elementwise samplers of the jax.random catalogue, all written to one pattern: each is a transform of one
 // uniform or normal draw per element, so element i of the bulk form is JAX's element i of shape (n,), and the scalar
 // form is JAX's shape () (= element 0 of a one-element bulk draw, in both modes).
 public readonly partial struct PrngKey
