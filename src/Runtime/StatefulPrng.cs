@@ -126,7 +126,7 @@ public sealed class StatefulPrng
     /// <param name="items">The items to shuffle in place.</param>
     public void Shuffle<T>(Span<T> items) => NextKey().Shuffle(items);
 
-    /// <summary><see cref="PrngKey.Choice{T}"/> on <see cref="NextKey"/>.</summary>
+    /// <summary><see cref="PrngKey.Choice{T}(ReadOnlySpan{T}, Span{T}, bool)"/> on <see cref="NextKey"/>.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="items">The population.</param>
     /// <param name="destination">The output; its length is the number of draws.</param>
