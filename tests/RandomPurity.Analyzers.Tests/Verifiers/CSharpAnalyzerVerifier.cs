@@ -63,12 +63,23 @@ internal static class CSharpAnalyzerVerifier<TAnalyzer>
         protected override ParseOptions CreateParseOptions() =>
             ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
 
+        // Nullable annotations exist from C# 8 on; enabling them for older versions is itself an error (CS8630).
         protected override CompilationOptions CreateCompilationOptions() =>
-            ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+            ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(
+                LanguageVersion.MapSpecifiedToEffectiveVersion() >= LanguageVersion.CSharp8
+                    ? NullableContextOptions.Enable
+                    : NullableContextOptions.Disable);
 
         protected override Task RunImplAsync(CancellationToken cancellationToken)
         {
             TestState.AdditionalReferences.AddRange(References);
+
+            // Additional projects (e.g. a third-party library) compile against the same framework.
+            foreach (var project in TestState.AdditionalProjects.Values)
+            {
+                project.AdditionalReferences.AddRange(References);
+            }
+
             foreach (var (name, content) in AdditionalTextFiles)
             {
                 TestState.AdditionalFiles.Add((name, content));

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RandomPurity.Analyzers;
+
+/// <summary>
+/// RP0001: every creation of a <c>System.Random</c>, and of a subclass declared in the compilation (or of any
+/// subclass when <see cref="IncludeAllSubclassesOption"/> is true), whatever the syntax: <c>new Random()</c>,
+/// <c>new()</c>, an alias, <c>global::</c>, <c>new T()</c> with <c>T : Random</c>, a dynamic argument.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SystemRandomCreatedAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>
+    /// .editorconfig / .globalconfig key: <c>true</c> reports creations of every subclass of <c>System.Random</c>,
+    /// including third-party generators, not only those declared in the compilation.
+    /// </summary>
+    public const string IncludeAllSubclassesOption = "randompurity.RP0001.include_all_subclasses";
+
+    private const int MaxArgumentTextLength = 40;
+
+    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant);
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SystemRandomCreated);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = RandomSymbols.Create(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(
+                context => AnalyzeCreation(context, symbols),
+                OperationKind.ObjectCreation,
+                OperationKind.DynamicObjectCreation,
+                OperationKind.TypeParameterObjectCreation);
+        });
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, RandomSymbols symbols)
+    {
+        var operation = context.Operation;
+        var type = operation.Type;
+        if (type is null || type.TypeKind == TypeKind.Error)
+        {
+            return;
+        }
+
+        var includeAll = IncludesAllSubclasses(context, operation.Syntax.SyntaxTree);
+        if (!CreatesRandom(type, symbols, includeAll, depth: 0))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.SystemRandomCreated,
+            operation.Syntax.GetLocation(),
+            DescribeCreation(operation, type)));
+    }
+
+    private static bool CreatesRandom(ITypeSymbol type, RandomSymbols symbols, bool includeAll, int depth)
+    {
+        if (type is ITypeParameterSymbol typeParameter)
+        {
+            // new T() where T : Random (directly or through another type parameter) may create a Random.
+            if (depth > 8)
+            {
+                return false;
+            }
+
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                if (CreatesRandom(constraint, symbols, includeAll, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (symbols.IsRandom(type))
+        {
+            return true;
+        }
+
+        return symbols.IsSubclassOfRandom(type) && (includeAll || symbols.IsDeclaredInCompilation(type));
+    }
+
+    private static bool IncludesAllSubclasses(OperationAnalysisContext context, SyntaxTree tree) =>
+        context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(IncludeAllSubclassesOption, out var value)
+        && bool.TryParse(value.Trim(), out var enabled)
+        && enabled;
+
+    /// <summary>A short form for the message: <c>new Random(42)</c>, <c>new Random(...)</c>, <c>new T()</c>.</summary>
+    private static string DescribeCreation(IOperation operation, ITypeSymbol type)
+    {
+        var typeName = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        var arguments = operation.Syntax is BaseObjectCreationExpressionSyntax { ArgumentList: { } list }
+            ? Whitespace.Replace(list.ToString(), " ").Trim()
+            : "()";
+        if (arguments.Length > MaxArgumentTextLength)
+        {
+            arguments = "(...)";
+        }
+
+        return "new " + typeName + arguments;
+    }
+}
