@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -142,23 +143,39 @@ internal sealed class MigrationRewriter : CSharpSyntaxRewriter
         return result;
     }
 
-    private static SyntaxTriviaList Indentation(SyntaxTriviaList leading) =>
-        leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
-            ? SyntaxFactory.TriviaList(leading[leading.Count - 1])
+    /// <summary>The whitespace that starts the statement's first line (after any comment or directive lines above it).</summary>
+    private static SyntaxTriviaList Indentation(SyntaxTriviaList leading)
+    {
+        var lineStart = 0;
+        for (var i = 0; i < leading.Count; i++)
+        {
+            if (leading[i].IsKind(SyntaxKind.EndOfLineTrivia) || leading[i].HasStructure)
+            {
+                // A directive's structure ends with its own end of line.
+                lineStart = i + 1;
+            }
+        }
+
+        return lineStart < leading.Count && leading[lineStart].IsKind(SyntaxKind.WhitespaceTrivia)
+            ? SyntaxFactory.TriviaList(leading[lineStart])
             : SyntaxFactory.TriviaList();
+    }
+
+    private static StatementSyntax Elastic(StatementSyntax statement) =>
+        statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker);
 
     private SyntaxNode WrapInBlock(StatementSyntax original, StatementSyntax current)
     {
         var statements = new List<StatementSyntax>();
         if (_plan.Before.TryGetValue(original, out var before))
         {
-            statements.AddRange(before);
+            statements.AddRange(before.Select(Elastic));
         }
 
-        statements.Add(current.WithoutLeadingTrivia().WithoutTrailingTrivia());
+        statements.Add(Elastic(current));
         if (_plan.After.TryGetValue(original, out var after))
         {
-            statements.AddRange(after);
+            statements.AddRange(after.Select(Elastic));
         }
 
         return SyntaxFactory.Block(statements)
@@ -167,22 +184,33 @@ internal sealed class MigrationRewriter : CSharpSyntaxRewriter
             .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
-    private static SyntaxNode AddPrologue(AnonymousFunctionExpressionSyntax lambda, LambdaPrologue prologue)
+    private SyntaxNode AddPrologue(AnonymousFunctionExpressionSyntax lambda, LambdaPrologue prologue)
     {
-        var statements = new List<StatementSyntax>(prologue.Statements);
+        var statements = new List<StatementSyntax>(prologue.Statements.Select(Elastic));
         BlockSyntax block;
         if (lambda.Block is { } body)
         {
-            statements.AddRange(body.Statements);
+            if (body.Statements.Count > 0)
+            {
+                // The first statement's leading trivia (indentation, comments) moves to the prologue, as for any insertion.
+                statements[0] = statements[0].WithLeadingTrivia(body.Statements[0].GetLeadingTrivia());
+                statements.Add(body.Statements[0].WithLeadingTrivia(SyntaxFactory.ElasticMarker));
+                statements.AddRange(body.Statements.Skip(1));
+            }
+
             block = body.WithStatements(SyntaxFactory.List(statements));
         }
         else
         {
             var expression = lambda.ExpressionBody!;
-            statements.Add(prologue.ReturnsVoid
+            statements.Add(Elastic(prologue.ReturnsVoid
                 ? SyntaxFactory.ExpressionStatement(expression.WithoutTrivia())
-                : SyntaxFactory.ReturnStatement(expression.WithoutTrivia()));
-            block = SyntaxFactory.Block(statements).WithTrailingTrivia(expression.GetTrailingTrivia());
+                : SyntaxFactory.ReturnStatement(expression.WithoutTrivia())));
+            // Real line breaks: the formatter keeps a block written on one line as it is.
+            block = SyntaxFactory.Block(
+                SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(_endOfLine),
+                SyntaxFactory.List(statements.Select(statement => statement.WithTrailingTrivia(_endOfLine))),
+                SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(expression.GetTrailingTrivia()));
         }
 
         block = block.WithAdditionalAnnotations(Formatter.Annotation);

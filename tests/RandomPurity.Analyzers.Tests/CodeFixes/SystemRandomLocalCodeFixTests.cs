@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using RandomPurity.Analyzers.Tests.Verifiers;
@@ -992,14 +993,17 @@ public sealed partial class SystemRandomLocalCodeFixTests
         """);
 
     [Fact]
-    public Task TopLevelStatements_AreMigrated() => VerifyCS.VerifyCodeFixAsync(
-        """
+    public Task TopLevelStatements_AreMigrated()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
         using System;
 
         var rng = {|RP0001:new Random(42)|};
         Console.WriteLine(rng.Next(6));
         """,
-        """
+            FixedCode = """
         using System;
         using RandomPurity;
 
@@ -1007,7 +1011,12 @@ public sealed partial class SystemRandomLocalCodeFixTests
         PrngKey sub;
         (rng, sub) = rng.Split();
         Console.WriteLine(sub.Int32(0, 6));
-        """);
+        """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task DrawInsideAnIfRegion_SplitStaysInsideTheRegion() => VerifyCS.VerifyCodeFixAsync(
@@ -1105,8 +1114,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 var rng = PrngKey.Create(42); // fixed seed for the replay
                 PrngKey sub;
 
-                /* first roll */
-                (rng, sub) = rng.Split();
+                /* first roll */ (rng, sub) = rng.Split();
                 int a = sub.Int32(1, 7); // d6
                 return a;
             }
