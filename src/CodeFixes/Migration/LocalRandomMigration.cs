@@ -178,6 +178,12 @@ internal sealed class LocalRandomMigration
 
     private void AddDrawReplacement(MigrationPlan plan, Draw draw, string receiver)
     {
+        if (draw.Fill is { } fill)
+        {
+            plan.Replacements[fill.Loop] = rewritten => fill.BuildCall(receiver).WithTriviaFrom(rewritten);
+            return;
+        }
+
         var mapping = draw.Mapping;
         var position = draw.Invocation.SpanStart;
         if (mapping.CreatedArrayLength is { } lengthIndex)
@@ -389,7 +395,8 @@ internal sealed class LocalRandomMigration
                 return false;
             }
 
-            key.Draws.Add(new Draw(key, invocation, mapping, anchor!, null));
+            var fill = FillLoop.TryCreate(_model, (IInvocationOperation)_model.GetOperation(invocation, _cancellationToken)!, anchor!, _symbols);
+            key.Draws.Add(new Draw(key, invocation, mapping, fill?.Loop ?? anchor!, null) { Fill = fill });
             return true;
         }
 
@@ -649,6 +656,9 @@ internal sealed class LocalRandomMigration
         public StatementSyntax Anchor { get; }
 
         public LambdaInfo? Lambda { get; }
+
+        /// <summary>Set when the draw's loop only fills an array: the whole loop becomes one bulk call.</summary>
+        public FillLoop? Fill { get; set; }
     }
 
     /// <summary>A lambda that draws: the statement its dedicated key is split before, and the index it folds in, if any.</summary>
