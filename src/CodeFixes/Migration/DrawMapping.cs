@@ -192,6 +192,18 @@ internal sealed class DrawRewrite
     /// <summary>For <c>GetItems(choices, length)</c>: the index of the length argument; the array is created by the caller.</summary>
     public int? CreatedArrayLength { get; set; }
 
+    /// <summary>An argument list written as a person would: <c>(a, b)</c>, independent of any later formatting pass.</summary>
+    public static ArgumentListSyntax ArgumentList(IReadOnlyList<ArgumentSyntax> arguments)
+    {
+        var separators = new List<SyntaxToken>();
+        for (var i = 1; i < arguments.Count; i++)
+        {
+            separators.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
+        }
+
+        return SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments, separators));
+    }
+
     /// <summary>
     /// Builds <c>receiver.Member(args)</c> from the already-rewritten original call, so that arguments which were
     /// themselves draws keep their own rewrite.
@@ -220,6 +232,6 @@ internal sealed class DrawRewrite
                     SyntaxFactory.ParseTypeName(TypeArgument.ToMinimalDisplayString(model, position)))));
         return SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, name),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)));
+            ArgumentList(arguments));
     }
 }

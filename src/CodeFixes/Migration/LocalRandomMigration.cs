@@ -142,10 +142,11 @@ internal sealed class LocalRandomMigration
         plan.Replacements[key.Creation] = rewritten =>
         {
             var creation = (BaseObjectCreationExpressionSyntax)rewritten;
-            var text = seed is null
-                ? "PrngKey.FromEntropy()"
-                : "PrngKey.Create(" + creation.ArgumentList!.Arguments[0].Expression.WithoutTrivia().ToFullString() + ")";
-            return SyntaxFactory.ParseExpression(text).WithTriviaFrom(rewritten);
+            var arguments = seed is null
+                ? new ArgumentSyntax[0]
+                : new[] { SyntaxFactory.Argument(creation.ArgumentList!.Arguments[0].Expression.WithoutTrivia()) };
+            var factory = SyntaxFactory.ParseExpression(seed is null ? "PrngKey.FromEntropy" : "PrngKey.Create");
+            return SyntaxFactory.InvocationExpression(factory, DrawRewrite.ArgumentList(arguments)).WithTriviaFrom(rewritten);
         };
 
         var type = key.Statement.Declaration.Type;
@@ -194,8 +195,12 @@ internal sealed class LocalRandomMigration
             var choices = draw.Invocation.ArgumentList.Arguments[mapping.Arguments[0].SourceIndex].Expression.WithoutTrivia().ToFullString();
             plan.Replacements[draw.Invocation] = rewritten =>
             {
-                var length = ((InvocationExpressionSyntax)rewritten).ArgumentList.Arguments[lengthIndex].Expression.WithoutTrivia().ToFullString();
-                return SyntaxFactory.ParseExpression($"new {elementType}[{length}]").WithTriviaFrom(rewritten);
+                var length = ((InvocationExpressionSyntax)rewritten).ArgumentList.Arguments[lengthIndex].Expression.WithoutTrivia();
+                var arrayType = SyntaxFactory.ArrayType(
+                    SyntaxFactory.ParseTypeName(elementType),
+                    SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier(SyntaxFactory.SingletonSeparatedList(length))));
+                return SyntaxFactory.ArrayCreationExpression(
+                    SyntaxFactory.Token(SyntaxKind.NewKeyword).WithTrailingTrivia(SyntaxFactory.Space), arrayType, null).WithTriviaFrom(rewritten);
             };
             plan.AddAfter(draw.Anchor, MigrationPlan.Statement($"{receiver}.Choice<{elementType}>({choices}, {declarator.Identifier.ValueText});"));
             return;

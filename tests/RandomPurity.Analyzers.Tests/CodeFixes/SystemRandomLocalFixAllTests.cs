@@ -57,6 +57,72 @@ public sealed class SystemRandomLocalFixAllTests
         """);
 
     [Fact]
+    public Task SeedComputedFromAnotherLocalsDraw_BothMigrate() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class C
+        {
+            int M()
+            {
+                var first = {|RP0001:new Random(1)|};
+                var second = {|RP0001:new Random(first.Next(100) + 1)|};
+                return second.Next(6);
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            int M()
+            {
+                var first = PrngKey.Create(1);
+                PrngKey sub;
+                (first, sub) = first.Split();
+                var second = PrngKey.Create(sub.Int32(0, 100) + 1);
+                PrngKey sub2;
+                (second, sub2) = second.Split();
+                return sub2.Int32(0, 6);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LocalDeclaredInsideALambda_IsMigratedWithinTheLambda() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<int> M() => Task.Run(() =>
+            {
+                var rng = {|RP0001:new Random(3)|};
+                return rng.Next(6);
+            });
+        }
+        """,
+        """
+        using System;
+        using System.Threading.Tasks;
+        using RandomPurity;
+
+        class C
+        {
+            Task<int> M() => Task.Run(() =>
+            {
+                var rng = PrngKey.Create(3);
+                PrngKey sub;
+                (rng, sub) = rng.Split();
+                return sub.Int32(0, 6);
+            });
+        }
+        """);
+
+    [Fact]
     public Task LocalsInSeveralMethodsAndDocuments_FixTogether()
     {
         var test = new VerifyCS.Test();
