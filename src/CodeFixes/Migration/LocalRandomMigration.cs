@@ -69,14 +69,25 @@ internal sealed class LocalRandomMigration
             return null;
         }
 
-        // Walk up to the family's root so that fixing a child migrates its parent too.
-        for (var depth = 0; depth < 32 && FindParent(model, key, symbols, cancellationToken) is { } parent; depth++)
+        // Walk up to the family's root so that fixing a child migrates its parent too. When a parent cannot be
+        // migrated (it escapes), the child still can on its own: its seed stays a draw from the parent generator.
+        var chain = new List<KeyLocal> { key };
+        for (var depth = 0; depth < 32 && FindParent(model, chain[chain.Count - 1], symbols, cancellationToken) is { } parent; depth++)
         {
-            key = parent;
+            chain.Add(parent);
         }
 
-        var migration = new LocalRandomMigration(model, symbols, key, cancellationToken);
-        return migration.Analyze(key, depth: 0) && migration.EachLambdaDrawsFromOneKey() ? migration : null;
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            var root = i == chain.Count - 1 ? chain[i] : chain[i].AsRoot();
+            var migration = new LocalRandomMigration(model, symbols, root, cancellationToken);
+            if (migration.Analyze(root, depth: 0) && migration.EachLambdaDrawsFromOneKey())
+            {
+                return migration;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Adds this migration's edits to <paramref name="plan"/>.</summary>
@@ -636,6 +647,9 @@ internal sealed class LocalRandomMigration
         public SyntaxNode Function { get; }
 
         public KeyLocal? Parent { get; set; }
+
+        /// <summary>The same local analysed afresh as the root of its own family.</summary>
+        public KeyLocal AsRoot() => new(Symbol, Statement, Creation, Seed, Function);
 
         public List<Draw> Draws { get; } = new();
     }

@@ -91,6 +91,51 @@ public sealed class SystemRandomLocalFixAllTests
         """);
 
     [Fact]
+    public Task ChildOfAnEscapingParent_IsMigratedAlone()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System;
+
+                class C
+                {
+                    void Deal(Random r) { }
+
+                    long M()
+                    {
+                        var dealer = {|RP0001:new Random(1)|};
+                        Deal(dealer);
+                        var loot = {|RP0001:new Random(dealer.Next())|};
+                        return loot.NextInt64(1000L);
+                    }
+                }
+                """,
+            FixedCode = """
+                using System;
+                using RandomPurity;
+
+                class C
+                {
+                    void Deal(Random r) { }
+
+                    long M()
+                    {
+                        var dealer = {|RP0001:new Random(1)|};
+                        Deal(dealer);
+                        var loot = PrngKey.Create(dealer.Next());
+                        PrngKey sub;
+                        (loot, sub) = loot.Split();
+                        return sub.Int64(0, 1000L);
+                    }
+                }
+                """,
+        };
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task LocalDeclaredInsideALambda_IsMigratedWithinTheLambda() => VerifyCS.VerifyCodeFixAsync(
         """
         using System;
