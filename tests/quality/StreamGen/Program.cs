@@ -37,7 +37,9 @@ public static class Program
         long maxBytes = args.Length > 3 ? long.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : long.MaxValue;
         var root = PrngKey.Create(seed, impl);
 
-        using var stdout = Console.OpenStandardOutput();
+        // A FileStream on descriptor 1, not Console.OpenStandardOutput(): the console stream ignores a closed pipe
+        // (EPIPE), so the generator would run forever after dieharder has read enough.
+        using var stdout = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle((IntPtr)1, ownsHandle: false), FileAccess.Write, 1 << 16);
         var sink = new WordSink(stdout, maxBytes);
         try
         {
