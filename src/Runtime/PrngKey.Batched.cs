@@ -139,8 +139,12 @@ public readonly partial struct PrngKey
     {
         Argument.ThrowIfNotFinite(minValue, nameof(minValue));
         Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
-        FoldInBits32(firstData, MemoryMarshal.Cast<float, uint>(destination));
-        UniformSampling.FromBits(destination, minValue, maxValue);
+        for (int offset = 0; offset < destination.Length; offset += TransformChunk)
+        {
+            Span<float> chunk = destination.Slice(offset, Math.Min(TransformChunk, destination.Length - offset));
+            FoldInBits32(unchecked(firstData + (uint)offset), MemoryMarshal.Cast<float, uint>(chunk));
+            UniformSampling.FromBits(chunk, minValue, maxValue);
+        }
     }
 
     /// <summary><c>FoldIn(firstData + i).Uniform(minValue, maxValue)</c> for every i (x64).</summary>
@@ -153,8 +157,12 @@ public readonly partial struct PrngKey
     {
         Argument.ThrowIfNotFinite(minValue, nameof(minValue));
         Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
-        FoldInBits64(firstData, MemoryMarshal.Cast<double, ulong>(destination));
-        UniformSampling.FromBits(destination, minValue, maxValue);
+        for (int offset = 0; offset < destination.Length; offset += TransformChunk)
+        {
+            Span<double> chunk = destination.Slice(offset, Math.Min(TransformChunk, destination.Length - offset));
+            FoldInBits64(unchecked(firstData + (uint)offset), MemoryMarshal.Cast<double, ulong>(chunk));
+            UniformSampling.FromBits(chunk, minValue, maxValue);
+        }
     }
 
     /// <summary><c>FoldIn(firstData + i).NormalSingle()</c> for every i.</summary>
@@ -162,8 +170,12 @@ public readonly partial struct PrngKey
     /// <param name="destination">The draws.</param>
     public void FoldInNormalSingle(uint firstData, Span<float> destination)
     {
-        FoldInBits32(firstData, MemoryMarshal.Cast<float, uint>(destination));
-        NormalSampling.FromBits(destination);
+        for (int offset = 0; offset < destination.Length; offset += TransformChunk)
+        {
+            Span<float> chunk = destination.Slice(offset, Math.Min(TransformChunk, destination.Length - offset));
+            FoldInBits32(unchecked(firstData + (uint)offset), MemoryMarshal.Cast<float, uint>(chunk));
+            NormalSampling.FromBits(chunk);
+        }
     }
 
     /// <summary><c>FoldIn(firstData + i).Normal()</c> for every i (x64).</summary>
@@ -171,8 +183,12 @@ public readonly partial struct PrngKey
     /// <param name="destination">The draws.</param>
     public void FoldInNormal(uint firstData, Span<double> destination)
     {
-        FoldInBits64(firstData, MemoryMarshal.Cast<double, ulong>(destination));
-        NormalSampling.FromBits(destination);
+        for (int offset = 0; offset < destination.Length; offset += TransformChunk)
+        {
+            Span<double> chunk = destination.Slice(offset, Math.Min(TransformChunk, destination.Length - offset));
+            FoldInBits64(unchecked(firstData + (uint)offset), MemoryMarshal.Cast<double, ulong>(chunk));
+            NormalSampling.FromBits(chunk);
+        }
     }
 
     private static void CheckSameLength(int expected, int actual, string paramName)

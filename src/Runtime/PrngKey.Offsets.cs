@@ -167,28 +167,52 @@ public readonly partial struct PrngKey
         }
     }
 
-    private void UniformChunk(long total, long start, Span<float> chunk, float minValue, float maxValue)
+    // Partitionable fills go through L1-sized pieces, so the transform reads the bits the kernel just wrote from the
+    // cache; original-mode values depend on the whole request, which is hashed at once (a piece would hash blocks twice).
+    private const int TransformChunk = 4096;
+
+    private void UniformChunk(long total, long start, Span<float> destination, float minValue, float maxValue)
     {
-        CounterStream.Words32(this, total, start, MemoryMarshal.Cast<float, uint>(chunk));
-        UniformSampling.FromBits(chunk, minValue, maxValue);
+        int step = _impl == PrngImpl.Threefry2x32Legacy ? Math.Max(destination.Length, 1) : TransformChunk;
+        for (int offset = 0; offset < destination.Length; offset += step)
+        {
+            Span<float> chunk = destination.Slice(offset, Math.Min(step, destination.Length - offset));
+            CounterStream.Words32(this, total, start + offset, MemoryMarshal.Cast<float, uint>(chunk));
+            UniformSampling.FromBits(chunk, minValue, maxValue);
+        }
     }
 
-    private void UniformChunk(long total, long start, Span<double> chunk, double minValue, double maxValue)
+    private void UniformChunk(long total, long start, Span<double> destination, double minValue, double maxValue)
     {
-        CounterStream.Words64(this, total, start, MemoryMarshal.Cast<double, ulong>(chunk));
-        UniformSampling.FromBits(chunk, minValue, maxValue);
+        int step = _impl == PrngImpl.Threefry2x32Legacy ? Math.Max(destination.Length, 1) : TransformChunk;
+        for (int offset = 0; offset < destination.Length; offset += step)
+        {
+            Span<double> chunk = destination.Slice(offset, Math.Min(step, destination.Length - offset));
+            CounterStream.Words64(this, total, start + offset, MemoryMarshal.Cast<double, ulong>(chunk));
+            UniformSampling.FromBits(chunk, minValue, maxValue);
+        }
     }
 
-    private void NormalChunk(long total, long start, Span<float> chunk)
+    private void NormalChunk(long total, long start, Span<float> destination)
     {
-        CounterStream.Words32(this, total, start, MemoryMarshal.Cast<float, uint>(chunk));
-        NormalSampling.FromBits(chunk);
+        int step = _impl == PrngImpl.Threefry2x32Legacy ? Math.Max(destination.Length, 1) : TransformChunk;
+        for (int offset = 0; offset < destination.Length; offset += step)
+        {
+            Span<float> chunk = destination.Slice(offset, Math.Min(step, destination.Length - offset));
+            CounterStream.Words32(this, total, start + offset, MemoryMarshal.Cast<float, uint>(chunk));
+            NormalSampling.FromBits(chunk);
+        }
     }
 
-    private void NormalChunk(long total, long start, Span<double> chunk)
+    private void NormalChunk(long total, long start, Span<double> destination)
     {
-        CounterStream.Words64(this, total, start, MemoryMarshal.Cast<double, ulong>(chunk));
-        NormalSampling.FromBits(chunk);
+        int step = _impl == PrngImpl.Threefry2x32Legacy ? Math.Max(destination.Length, 1) : TransformChunk;
+        for (int offset = 0; offset < destination.Length; offset += step)
+        {
+            Span<double> chunk = destination.Slice(offset, Math.Min(step, destination.Length - offset));
+            CounterStream.Words64(this, total, start + offset, MemoryMarshal.Cast<double, ulong>(chunk));
+            NormalSampling.FromBits(chunk);
+        }
     }
 }
 

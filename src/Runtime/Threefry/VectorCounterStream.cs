@@ -153,47 +153,5 @@ internal static class VectorCounterStream
             scratch.Slice(4 * MaxGroup, rest).CopyTo(second.Slice(full));
         }
     }
-
-    internal static void FoldInBits32<TOps, TVec>(uint k0, uint k1, uint start, bool legacy, Span<uint> destination)
-        where TOps : struct, IWordVector<TVec>
-        where TVec : struct
-    {
-        int group = 4 * TOps.Count;
-        int full = destination.Length - (destination.Length % group);
-        int rest = destination.Length - full;
-        ThreefryLanes.FoldInBits32<TOps, TVec>(k0, k1, start, legacy, destination.Slice(0, full));
-        uint restStart = unchecked(start + (uint)full);
-        if (rest < MinVectorTail)
-        {
-            BatchStream.ScalarFoldInBits32(k0, k1, restStart, legacy, destination.Slice(full));
-        }
-        else
-        {
-            Span<uint> scratch = stackalloc uint[MaxGroup];
-            ThreefryLanes.FoldInBits32<TOps, TVec>(k0, k1, restStart, legacy, scratch.Slice(0, group));
-            scratch.Slice(0, rest).CopyTo(destination.Slice(full));
-        }
-    }
-
-    internal static void FoldInBits64<TOps, TVec>(uint k0, uint k1, uint start, bool legacy, Span<ulong> destination)
-        where TOps : struct, IWordVector<TVec>
-        where TVec : struct
-    {
-        int group = 4 * TOps.Count;
-        int full = destination.Length - (destination.Length % group);
-        int rest = destination.Length - full;
-        ThreefryLanes.FoldInBits64<TOps, TVec>(k0, k1, start, legacy, destination.Slice(0, full));
-        uint restStart = unchecked(start + (uint)full);
-        if (rest < MinVectorTail)
-        {
-            BatchStream.ScalarFoldInBits64(k0, k1, restStart, legacy, destination.Slice(full));
-        }
-        else
-        {
-            Span<ulong> scratch = stackalloc ulong[MaxGroup];
-            ThreefryLanes.FoldInBits64<TOps, TVec>(k0, k1, restStart, legacy, scratch.Slice(0, group));
-            scratch.Slice(0, rest).CopyTo(destination.Slice(full));
-        }
-    }
 }
 #endif
