@@ -42,6 +42,18 @@ run_tests runtime-netstandard tests/RandomPurity.Tests -c Release -p:RuntimeTarg
 # The NuGet package: file list, and a console app and a netstandard2.0 library restored from a local feed.
 run_script package bash tests/package/run.sh
 
+# The benchmark suite: every benchmark runs once (BenchmarkDotNet's Dry job, in-process, so no toolchain restore);
+# Program exits with 1 when a benchmark throws. The real run is by hand (tests/RandomPurity.Benchmarks/RESULTS.md).
+echo "== benchmarks (dry run)"
+if dotnet run -c Release --no-build --project tests/RandomPurity.Benchmarks -- \
+    --filter '*' --job Dry --inProcess --artifacts "$results/benchmarks" > "$results/benchmarks.log" 2>&1; then
+  echo "benchmarks: dry run passed"
+else
+  tail -n 60 "$results/benchmarks.log"
+  echo "!! benchmark dry run failed"
+  failed=$((failed + 1))
+fi
+
 echo
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 
 namespace RandomPurity;
 
@@ -116,8 +115,7 @@ public readonly partial struct PrngKey
     {
         Argument.ThrowIfNotFinite(minValue, nameof(minValue));
         Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
-        CounterStream.Words32(this, destination.Length, 0, MemoryMarshal.Cast<float, uint>(destination));
-        UniformSampling.FromBits(destination, minValue, maxValue);
+        UniformChunk(destination.Length, 0, destination, minValue, maxValue);
     }
 
     /// <summary>
@@ -132,24 +130,21 @@ public readonly partial struct PrngKey
     {
         Argument.ThrowIfNotFinite(minValue, nameof(minValue));
         Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
-        CounterStream.Words64(this, destination.Length, 0, MemoryMarshal.Cast<double, ulong>(destination));
-        UniformSampling.FromBits(destination, minValue, maxValue);
+        UniformChunk(destination.Length, 0, destination, minValue, maxValue);
     }
 
     /// <summary>Fills <paramref name="destination"/> with <c>jax.random.normal(key, (n,), float32)</c>.</summary>
     /// <param name="destination">The output; element i is JAX's element i.</param>
     public void Normal(Span<float> destination)
     {
-        CounterStream.Words32(this, destination.Length, 0, MemoryMarshal.Cast<float, uint>(destination));
-        NormalSampling.FromBits(destination);
+        NormalChunk(destination.Length, 0, destination);
     }
 
     /// <summary>Fills <paramref name="destination"/> with <c>jax.random.normal(key, (n,), float64)</c> (x64).</summary>
     /// <param name="destination">The output; element i is JAX's element i.</param>
     public void Normal(Span<double> destination)
     {
-        CounterStream.Words64(this, destination.Length, 0, MemoryMarshal.Cast<double, ulong>(destination));
-        NormalSampling.FromBits(destination);
+        NormalChunk(destination.Length, 0, destination);
     }
 
     /// <summary>Fills <paramref name="destination"/> with <c>jax.random.randint(key, (n,), minValue, maxValue, int32)</c>.</summary>

@@ -19,13 +19,13 @@ public sealed class StatefulPrng
     /// <summary>The next key, <c>baseKey.FoldIn(counter)</c>, then the counter advances (wrapping after 2^32 keys, like JAX's uint32 data).</summary>
     public PrngKey NextKey() => _baseKey.FoldIn(_counter++);
 
-    /// <summary><see cref="PrngKey.Bits32"/> on <see cref="NextKey"/>.</summary>
+    /// <summary><see cref="PrngKey.Bits32()"/> on <see cref="NextKey"/>.</summary>
     public uint Bits32() => NextKey().Bits32();
 
-    /// <summary><see cref="PrngKey.Bits64"/> on <see cref="NextKey"/>.</summary>
+    /// <summary><see cref="PrngKey.Bits64()"/> on <see cref="NextKey"/>.</summary>
     public ulong Bits64() => NextKey().Bits64();
 
-    /// <summary><see cref="PrngKey.UniformSingle"/> on <see cref="NextKey"/>.</summary>
+    /// <summary><see cref="PrngKey.UniformSingle(float, float)"/> on <see cref="NextKey"/>.</summary>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
     public float UniformSingle(float minValue = 0f, float maxValue = 1f) => NextKey().UniformSingle(minValue, maxValue);
@@ -35,7 +35,7 @@ public sealed class StatefulPrng
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
     public double Uniform(double minValue = 0d, double maxValue = 1d) => NextKey().Uniform(minValue, maxValue);
 
-    /// <summary><see cref="PrngKey.NormalSingle"/> on <see cref="NextKey"/>.</summary>
+    /// <summary><see cref="PrngKey.NormalSingle()"/> on <see cref="NextKey"/>.</summary>
     public float NormalSingle() => NextKey().NormalSingle();
 
     /// <summary><see cref="PrngKey.Normal()"/> on <see cref="NextKey"/>.</summary>

@@ -1,8 +1,17 @@
+using System.Linq;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
 namespace RandomPurity.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>Runs the selected benchmarks; exits with 1 when one failed (threw) or nothing ran, so CI's dry run can fail.</summary>
+    public static int Main(string[] args)
+    {
+        Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+        bool failed = summaries.Length == 0
+            || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Length == 0 || s.Reports.Any(r => !r.Success));
+        return failed ? 1 : 0;
+    }
 }

@@ -14,8 +14,8 @@ internal static class Transcendentals
 {
     // ln 2 split so that k * Ln2Hi is exact for |k| < 2^20 (Ln2Hi has its low 21 bits zero); the classic
     // Cody-Waite constants (fdlibm e_log.c / e_exp.c use the same two numbers).
-    private const double Ln2Hi = 6.93147180369123816490e-01;   // 0x3FE62E42FEE00000
-    private const double Ln2Lo = 1.90821492927058770002e-10;   // 0x3DEA39EF35793C76
+    internal const double Ln2Hi = 6.93147180369123816490e-01;   // 0x3FE62E42FEE00000
+    internal const double Ln2Lo = 1.90821492927058770002e-10;   // 0x3DEA39EF35793C76
     private const double InvLn2 = 1.44269504088896338700e+00;
 
     /// <summary>Bit pattern of sqrt(2)/2: reduction puts the mantissa in [sqrt(2)/2, sqrt(2)).</summary>
@@ -23,7 +23,7 @@ internal static class Transcendentals
 
     // 2 / (2j + 1): the series 2 atanh(s) = 2s + s * z * (2/3 + z * (2/5 + ...)), z = s^2 <= 0.0295 after reduction;
     // twelve terms leave a truncation error below 1e-20 relative.
-    private const double A1 = 2.0 / 3, A2 = 2.0 / 5, A3 = 2.0 / 7, A4 = 2.0 / 9, A5 = 2.0 / 11, A6 = 2.0 / 13,
+    internal const double A1 = 2.0 / 3, A2 = 2.0 / 5, A3 = 2.0 / 7, A4 = 2.0 / 9, A5 = 2.0 / 11, A6 = 2.0 / 13,
         A7 = 2.0 / 15, A8 = 2.0 / 17, A9 = 2.0 / 19, A10 = 2.0 / 21, A11 = 2.0 / 23, A12 = 2.0 / 25;
 
     // 1/n! for exp's Taylor series on |r| <= ln(2)/2 (+ rounding): degree 14 leaves < 5e-18 relative.
@@ -123,9 +123,9 @@ internal static class Transcendentals
 
     // M. Giles, "Approximating the erfinv function" (GPU Computing Gems, 2011), single precision, as StableHLO's
     // erfInv32 in ChloLegalizeToStablehlo.cpp lowers lax.erf_inv; coefficients highest degree first.
-    private const float SA0 = 2.81022636e-08f, SA1 = 3.43273939e-07f, SA2 = -3.5233877e-06f, SA3 = -4.39150654e-06f,
+    internal const float SA0 = 2.81022636e-08f, SA1 = 3.43273939e-07f, SA2 = -3.5233877e-06f, SA3 = -4.39150654e-06f,
         SA4 = 0.00021858087f, SA5 = -0.00125372503f, SA6 = -0.00417768164f, SA7 = 0.246640727f, SA8 = 1.50140941f;
-    private const float SB0 = -0.000200214257f, SB1 = 0.000100950558f, SB2 = 0.00134934322f, SB3 = -0.00367342844f,
+    internal const float SB0 = -0.000200214257f, SB1 = 0.000100950558f, SB2 = 0.00134934322f, SB3 = -0.00367342844f,
         SB4 = 0.00573950773f, SB5 = -0.0076224613f, SB6 = 0.00943887047f, SB7 = 1.00167406f, SB8 = 2.83297682f;
 
     /// <summary>erf_inv in float32, as XLA evaluates <c>chlo.erf_inv</c> (both polynomials evaluated, then selected).</summary>
@@ -145,6 +145,49 @@ internal static class Transcendentals
         return Math.Abs(x) == 1.0f ? x * float.PositiveInfinity : result;
     }
 
+    /// <summary>erfInv64 for w &lt; 6.25 (of w - 3.125), highest degree first.</summary>
+    internal static readonly double[] ErfInvA =
+    {
+        -3.6444120640178196996e-21, -1.685059138182016589e-19, 1.2858480715256400167e-18, 1.115787767802518096e-17,
+        -1.333171662854620906e-16, 2.0972767875968561637e-17, 6.6376381343583238325e-15, -4.0545662729752068639e-14,
+        -8.1519341976054721522e-14, 2.6335093153082322977e-12, -1.2975133253453532498e-11, -5.4154120542946279317e-11,
+        1.051212273321532285e-09, -4.1126339803469836976e-09, -2.9070369957882005086e-08, 4.2347877827932403518e-07,
+        -1.3654692000834678645e-06, -1.3882523362786468719e-05, 0.0001867342080340571352, -0.00074070253416626697512,
+        -0.0060336708714301490533, 0.24015818242558961693, 1.6536545626831027356,
+    };
+
+    /// <summary>erfInv64 for 6.25 &lt;= w &lt; 16 (of sqrt(w) - 3.25).</summary>
+    internal static readonly double[] ErfInvB =
+    {
+        2.2137376921775787049e-09, 9.0756561938885390979e-08, -2.7517406297064545428e-07, 1.8239629214389227755e-08,
+        1.5027403968909827627e-06, -4.013867526981545969e-06, 2.9234449089955446044e-06, 1.2475304481671778723e-05,
+        -4.7318229009055733981e-05, 6.8284851459573175448e-05, 2.4031110387097893999e-05, -0.0003550375203628474796,
+        0.00095328937973738049703, -0.0016882755560235047313, 0.0024914420961078508066, -0.0037512085075692412107,
+        0.005370914553590063617, 1.0052589676941592334, 3.0838856104922207635,
+    };
+
+    /// <summary>erfInv64 for w &gt;= 16 (of sqrt(w) - 5).</summary>
+    internal static readonly double[] ErfInvC =
+    {
+        -2.7109920616438573243e-11, -2.5556418169965252055e-10, 1.5076572693500548083e-09, -3.7894654401267369937e-09,
+        7.6157012080783393804e-09, -1.4960026627149240478e-08, 2.9147953450901080826e-08, -6.7711997758452339498e-08,
+        2.2900482228026654717e-07, -9.9298272942317002539e-07, 4.5260625972231537039e-06, -1.9681778105531670567e-05,
+        7.5995277030017761139e-05, -0.00021503011930044477347, -0.00013871931833623122026, 1.0103004648645343977,
+        4.8499064014085844221,
+    };
+
+    /// <summary><c>p = c[0]; p = c[j] + p * w</c> for j = 1.. (separate multiply and add, as StableHLO's loop).</summary>
+    internal static double Horner(double[] coefficients, double w)
+    {
+        double p = coefficients[0];
+        for (int j = 1; j < coefficients.Length; j++)
+        {
+            p = coefficients[j] + p * w;
+        }
+
+        return p;
+    }
+
     /// <summary>erf_inv in float64, as StableHLO's erfInv64 (three polynomials by the size of w = -log1p(-x^2)).</summary>
     internal static double ErfInv(double x)
     {
@@ -154,67 +197,9 @@ internal static class Transcendentals
         double wb = sw - 3.25;
         double wc = sw - 5.0;
 
-        double pa = -3.6444120640178196996e-21;
-        pa = -1.685059138182016589e-19 + pa * wa;
-        pa = 1.2858480715256400167e-18 + pa * wa;
-        pa = 1.115787767802518096e-17 + pa * wa;
-        pa = -1.333171662854620906e-16 + pa * wa;
-        pa = 2.0972767875968561637e-17 + pa * wa;
-        pa = 6.6376381343583238325e-15 + pa * wa;
-        pa = -4.0545662729752068639e-14 + pa * wa;
-        pa = -8.1519341976054721522e-14 + pa * wa;
-        pa = 2.6335093153082322977e-12 + pa * wa;
-        pa = -1.2975133253453532498e-11 + pa * wa;
-        pa = -5.4154120542946279317e-11 + pa * wa;
-        pa = 1.051212273321532285e-09 + pa * wa;
-        pa = -4.1126339803469836976e-09 + pa * wa;
-        pa = -2.9070369957882005086e-08 + pa * wa;
-        pa = 4.2347877827932403518e-07 + pa * wa;
-        pa = -1.3654692000834678645e-06 + pa * wa;
-        pa = -1.3882523362786468719e-05 + pa * wa;
-        pa = 0.0001867342080340571352 + pa * wa;
-        pa = -0.00074070253416626697512 + pa * wa;
-        pa = -0.0060336708714301490533 + pa * wa;
-        pa = 0.24015818242558961693 + pa * wa;
-        pa = 1.6536545626831027356 + pa * wa;
-
-        double pb = 2.2137376921775787049e-09;
-        pb = 9.0756561938885390979e-08 + pb * wb;
-        pb = -2.7517406297064545428e-07 + pb * wb;
-        pb = 1.8239629214389227755e-08 + pb * wb;
-        pb = 1.5027403968909827627e-06 + pb * wb;
-        pb = -4.013867526981545969e-06 + pb * wb;
-        pb = 2.9234449089955446044e-06 + pb * wb;
-        pb = 1.2475304481671778723e-05 + pb * wb;
-        pb = -4.7318229009055733981e-05 + pb * wb;
-        pb = 6.8284851459573175448e-05 + pb * wb;
-        pb = 2.4031110387097893999e-05 + pb * wb;
-        pb = -0.0003550375203628474796 + pb * wb;
-        pb = 0.00095328937973738049703 + pb * wb;
-        pb = -0.0016882755560235047313 + pb * wb;
-        pb = 0.0024914420961078508066 + pb * wb;
-        pb = -0.0037512085075692412107 + pb * wb;
-        pb = 0.005370914553590063617 + pb * wb;
-        pb = 1.0052589676941592334 + pb * wb;
-        pb = 3.0838856104922207635 + pb * wb;
-
-        double pc = -2.7109920616438573243e-11;
-        pc = -2.5556418169965252055e-10 + pc * wc;
-        pc = 1.5076572693500548083e-09 + pc * wc;
-        pc = -3.7894654401267369937e-09 + pc * wc;
-        pc = 7.6157012080783393804e-09 + pc * wc;
-        pc = -1.4960026627149240478e-08 + pc * wc;
-        pc = 2.9147953450901080826e-08 + pc * wc;
-        pc = -6.7711997758452339498e-08 + pc * wc;
-        pc = 2.2900482228026654717e-07 + pc * wc;
-        pc = -9.9298272942317002539e-07 + pc * wc;
-        pc = 4.5260625972231537039e-06 + pc * wc;
-        pc = -1.9681778105531670567e-05 + pc * wc;
-        pc = 7.5995277030017761139e-05 + pc * wc;
-        pc = -0.00021503011930044477347 + pc * wc;
-        pc = -0.00013871931833623122026 + pc * wc;
-        pc = 1.0103004648645343977 + pc * wc;
-        pc = 4.8499064014085844221 + pc * wc;
+        double pa = Horner(ErfInvA, wa);
+        double pb = Horner(ErfInvB, wb);
+        double pc = Horner(ErfInvC, wc);
 
         double p = w < 6.25 ? pa : w < 16.0 ? pb : pc;
         double result = p * x;

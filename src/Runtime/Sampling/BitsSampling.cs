@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 
 namespace RandomPurity;
 
@@ -9,8 +10,6 @@ namespace RandomPurity;
 /// </summary>
 internal static class BitsSampling
 {
-    private const int ChunkLength = 256;
-
     internal static void Fill(PrngKey key, Span<byte> destination) => FillNarrow(key, destination.Length, 8, destination, default);
 
     internal static void Fill(PrngKey key, Span<ushort> destination) => FillNarrow(key, destination.Length, 16, default, destination);
@@ -19,59 +18,58 @@ internal static class BitsSampling
     {
         bool legacy = key.Impl == PrngImpl.Threefry2x32Legacy;
         int lanes = legacy ? 32 / width : 1;
-        long words = ((long)n * (legacy ? width : 32) + 31) / 32;
-        Span<uint> chunk = stackalloc uint[ChunkLength];
-        for (long start = 0; start < words; start += ChunkLength)
+        int words = (int)(((long)n * (legacy ? width : 32) + 31) / 32);
+
+        // One request for all words: chunks would hash every original-mode block twice.
+        uint[] rented = ArrayPool<uint>.Shared.Rent(words);
+        Span<uint> all = rented.AsSpan(0, words);
+        CounterStream.Words32(key, words, 0, all);
+        for (int i = 0; i < words; i++)
         {
-            int length = (int)Math.Min(ChunkLength, words - start);
-            CounterStream.Words32(key, words, start, chunk.Slice(0, length));
-            for (int i = 0; i < length; i++)
+            uint word = all[i];
+            long element = (long)i * lanes;
+            for (int lane = 0; lane < lanes && element + lane < n; lane++)
             {
-                uint word = chunk[i];
-                long element = (start + i) * lanes;
-                for (int lane = 0; lane < lanes && element + lane < n; lane++)
+                uint value = word >> (width * lane);
+                if (width == 8)
                 {
-                    uint value = word >> (width * lane);
-                    if (width == 8)
-                    {
-                        bytes[(int)(element + lane)] = (byte)value;
-                    }
-                    else
-                    {
-                        shorts[(int)(element + lane)] = (ushort)value;
-                    }
+                    bytes[(int)(element + lane)] = (byte)value;
+                }
+                else
+                {
+                    shorts[(int)(element + lane)] = (ushort)value;
                 }
             }
         }
+
+        ArrayPool<uint>.Shared.Return(rented);
     }
 
     internal static void Bernoulli(PrngKey key, Span<bool> destination, float p)
     {
         int n = destination.Length;
-        Span<uint> chunk = stackalloc uint[ChunkLength];
-        for (int start = 0; start < n; start += ChunkLength)
+        uint[] rented = ArrayPool<uint>.Shared.Rent(n);
+        Span<uint> words = rented.AsSpan(0, n);
+        CounterStream.Words32(key, n, 0, words);
+        for (int i = 0; i < n; i++)
         {
-            int length = Math.Min(ChunkLength, n - start);
-            CounterStream.Words32(key, n, start, chunk.Slice(0, length));
-            for (int i = 0; i < length; i++)
-            {
-                destination[start + i] = UniformSampling.UnitSingle(chunk[i]) < p;
-            }
+            destination[i] = UniformSampling.UnitSingle(words[i]) < p;
         }
+
+        ArrayPool<uint>.Shared.Return(rented);
     }
 
     internal static void Bernoulli(PrngKey key, Span<bool> destination, double p)
     {
         int n = destination.Length;
-        Span<ulong> chunk = stackalloc ulong[ChunkLength];
-        for (int start = 0; start < n; start += ChunkLength)
+        ulong[] rented = ArrayPool<ulong>.Shared.Rent(n);
+        Span<ulong> words = rented.AsSpan(0, n);
+        CounterStream.Words64(key, n, 0, words);
+        for (int i = 0; i < n; i++)
         {
-            int length = Math.Min(ChunkLength, n - start);
-            CounterStream.Words64(key, n, start, chunk.Slice(0, length));
-            for (int i = 0; i < length; i++)
-            {
-                destination[start + i] = UniformSampling.UnitDouble(chunk[i]) < p;
-            }
+            destination[i] = UniformSampling.UnitDouble(words[i]) < p;
         }
+
+        ArrayPool<ulong>.Shared.Return(rented);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -12,8 +13,6 @@ namespace RandomPurity;
 /// </summary>
 internal static class IntegerSampling
 {
-    private const int ChunkLength = 256;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint Remainder(uint x, uint divisor) => divisor == 0 ? x : x % divisor;
 
@@ -73,16 +72,19 @@ internal static class IntegerSampling
         int n = destination.Length;
         Span<uint> hi = MemoryMarshal.Cast<int, uint>(destination);
         CounterStream.Words32(k1, n, 0, hi);
-        Span<uint> lo = stackalloc uint[ChunkLength];
-        for (int start = 0; start < n; start += ChunkLength)
+
+        // The second draw in one request: a chunked request would hash every original-mode block twice.
+        uint[] rented = ArrayPool<uint>.Shared.Rent(n);
+        Span<uint> lo = rented.AsSpan(0, n);
+        CounterStream.Words32(k2, n, 0, lo);
+        var divisor = new Divisor32(span);
+        for (int i = 0; i < n; i++)
         {
-            int length = Math.Min(ChunkLength, n - start);
-            CounterStream.Words32(k2, n, start, lo.Slice(0, length));
-            for (int i = 0; i < length; i++)
-            {
-                destination[start + i] = Combine(hi[start + i], lo[i], minValue, span, multiplier);
-            }
+            uint offset = divisor.Remainder(unchecked((divisor.Remainder(hi[i]) * multiplier) + divisor.Remainder(lo[i])));
+            destination[i] = unchecked(minValue + (int)offset);
         }
+
+        ArrayPool<uint>.Shared.Return(rented);
     }
 
     internal static void Fill(PrngKey key, Span<long> destination, long minValue, long maxValue)
@@ -93,15 +95,45 @@ internal static class IntegerSampling
         int n = destination.Length;
         Span<ulong> hi = MemoryMarshal.Cast<long, ulong>(destination);
         CounterStream.Words64(k1, n, 0, hi);
-        Span<ulong> lo = stackalloc ulong[ChunkLength];
-        for (int start = 0; start < n; start += ChunkLength)
+        ulong[] rented = ArrayPool<ulong>.Shared.Rent(n);
+        Span<ulong> lo = rented.AsSpan(0, n);
+        CounterStream.Words64(k2, n, 0, lo);
+        for (int i = 0; i < n; i++)
         {
-            int length = Math.Min(ChunkLength, n - start);
-            CounterStream.Words64(k2, n, start, lo.Slice(0, length));
-            for (int i = 0; i < length; i++)
+            destination[i] = Combine(hi[i], lo[i], minValue, span, multiplier);
+        }
+
+        ArrayPool<ulong>.Shared.Return(rented);
+    }
+
+    /// <summary>
+    /// x % d (with XLA's x % 0 == x) for one divisor and many x: Lemire, Kaser and Kurz, "Faster remainder by direct
+    /// computation" (2019), exact for every 32-bit x and d: M = ceil(2^64 / d), x % d = high64((M * x mod 2^64) * d).
+    /// A hardware division costs several times more, and randint needs three per element.
+    /// </summary>
+    private readonly struct Divisor32
+    {
+        private readonly uint _divisor;
+        private readonly ulong _multiplier;
+
+        internal Divisor32(uint divisor)
+        {
+            _divisor = divisor;
+            _multiplier = divisor == 0 ? 0 : unchecked((ulong.MaxValue / divisor) + 1);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal uint Remainder(uint x)
+        {
+            if (_divisor == 0)
             {
-                destination[start + i] = Combine(hi[start + i], lo[i], minValue, span, multiplier);
+                return x;
             }
+#if NET8_0_OR_GREATER
+            return (uint)Math.BigMul(unchecked(_multiplier * x), _divisor, out _);
+#else
+            return x % _divisor;
+#endif
         }
     }
 }

@@ -41,8 +41,15 @@ internal static class NormalSampling
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void FromBits(Span<float> values)
     {
+        int i = 0;
+#if NET8_0_OR_GREATER
+        if (VectorTransforms.Enabled)
+        {
+            i = VectorTransforms.Normal(values, LowSingle, Sqrt2Single);
+        }
+#endif
         Span<uint> bits = MemoryMarshal.Cast<float, uint>(values);
-        for (int i = 0; i < values.Length; i++)
+        for (; i < values.Length; i++)
         {
             values[i] = FromBits(bits[i]);
         }
@@ -52,8 +59,15 @@ internal static class NormalSampling
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void FromBits(Span<double> values)
     {
+        int i = 0;
+#if NET8_0_OR_GREATER
+        if (VectorTransforms.Enabled)
+        {
+            i = VectorTransforms.Normal(values, LowDouble, Sqrt2Double);
+        }
+#endif
         Span<ulong> bits = MemoryMarshal.Cast<double, ulong>(values);
-        for (int i = 0; i < values.Length; i++)
+        for (; i < values.Length; i++)
         {
             values[i] = FromBits(bits[i]);
         }

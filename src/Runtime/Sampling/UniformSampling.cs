@@ -46,8 +46,15 @@ internal static class UniformSampling
     internal static void FromBits(Span<float> values, float minValue, float maxValue)
     {
         float range = maxValue - minValue;
+        int i = 0;
+#if NET8_0_OR_GREATER
+        if (VectorTransforms.Enabled)
+        {
+            i = VectorTransforms.Uniform(values, minValue, range);
+        }
+#endif
         Span<uint> bits = MemoryMarshal.Cast<float, uint>(values);
-        for (int i = 0; i < values.Length; i++)
+        for (; i < values.Length; i++)
         {
             values[i] = Scale(UnitSingle(bits[i]), minValue, range);
         }
@@ -58,8 +65,15 @@ internal static class UniformSampling
     internal static void FromBits(Span<double> values, double minValue, double maxValue)
     {
         double range = maxValue - minValue;
+        int i = 0;
+#if NET8_0_OR_GREATER
+        if (VectorTransforms.Enabled)
+        {
+            i = VectorTransforms.Uniform(values, minValue, range);
+        }
+#endif
         Span<ulong> bits = MemoryMarshal.Cast<double, ulong>(values);
-        for (int i = 0; i < values.Length; i++)
+        for (; i < values.Length; i++)
         {
             values[i] = Scale(UnitDouble(bits[i]), minValue, range);
         }

@@ -1,5 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics;
+#endif
 
 namespace RandomPurity;
 
@@ -14,29 +17,37 @@ internal static class CounterStream
     private const int ScratchWords = 256;
 
     // ---- Kernels --------------------------------------------------------------------------------------------
+    // Each runs at SimdWidth.Current: ThreefryLanes on 512-, 256- or 128-bit vectors, or the scalar loops below,
+    // with identical bits (CounterStreamWidthTests).
 
     /// <summary>Partitionable 32-bit stream: <c>destination[i] = a ^ b</c> of the block at 64-bit counter <c>counter + i</c> (hi word, lo word).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void PartitionableXor(uint k0, uint k1, ulong counter, Span<uint> destination)
     {
-        for (int i = 0; i < destination.Length; i++)
+#if NET8_0_OR_GREATER
+        switch (SimdWidth.Current)
         {
-            ulong c = unchecked(counter + (ulong)i);
-            Threefry2x32.Hash(k0, k1, (uint)(c >> 32), unchecked((uint)c), out uint a, out uint b);
-            destination[i] = a ^ b;
+            case 512: VectorCounterStream.PartitionableXor<Word512, Vector512<uint>>(k0, k1, counter, destination); return;
+            case 256: VectorCounterStream.PartitionableXor<Word256, Vector256<uint>>(k0, k1, counter, destination); return;
+            case 128: VectorCounterStream.PartitionableXor<Word128, Vector128<uint>>(k0, k1, counter, destination); return;
         }
+#endif
+        ScalarXor(k0, k1, counter, destination);
     }
 
     /// <summary>Partitionable 64-bit stream (and partitionable split): <c>destination[i] = (a &lt;&lt; 32) | b</c> at counter <c>counter + i</c>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void PartitionableConcat(uint k0, uint k1, ulong counter, Span<ulong> destination)
     {
-        for (int i = 0; i < destination.Length; i++)
+#if NET8_0_OR_GREATER
+        switch (SimdWidth.Current)
         {
-            ulong c = unchecked(counter + (ulong)i);
-            Threefry2x32.Hash(k0, k1, (uint)(c >> 32), unchecked((uint)c), out uint a, out uint b);
-            destination[i] = ((ulong)a << 32) | b;
+            case 512: VectorCounterStream.PartitionableConcat<Word512, Vector512<uint>>(k0, k1, counter, destination); return;
+            case 256: VectorCounterStream.PartitionableConcat<Word256, Vector256<uint>>(k0, k1, counter, destination); return;
+            case 128: VectorCounterStream.PartitionableConcat<Word128, Vector128<uint>>(k0, k1, counter, destination); return;
         }
+#endif
+        ScalarConcat(k0, k1, counter, destination);
     }
 
     /// <summary>
@@ -51,6 +62,56 @@ internal static class CounterStream
             throw new ArgumentException("Both output runs must have the same length.", nameof(second));
         }
 
+#if NET8_0_OR_GREATER
+        switch (SimdWidth.Current)
+        {
+            case 512: VectorCounterStream.LegacyBlocks<Word512, Vector512<uint>>(k0, k1, x0, x1, first, second); return;
+            case 256: VectorCounterStream.LegacyBlocks<Word256, Vector256<uint>>(k0, k1, x0, x1, first, second); return;
+            case 128: VectorCounterStream.LegacyBlocks<Word128, Vector128<uint>>(k0, k1, x0, x1, first, second); return;
+        }
+#endif
+        ScalarBlocks(k0, k1, x0, x1, first, second);
+    }
+
+    /// <summary>Original-mode 64-bit stream: <c>destination[i] = (y0 &lt;&lt; 32) | y1</c> of the block at <c>(x0 + i, x1 + i)</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void LegacyConcat(uint k0, uint k1, uint x0, uint x1, Span<ulong> destination)
+    {
+#if NET8_0_OR_GREATER
+        switch (SimdWidth.Current)
+        {
+            case 512: VectorCounterStream.LegacyConcat<Word512, Vector512<uint>>(k0, k1, x0, x1, destination); return;
+            case 256: VectorCounterStream.LegacyConcat<Word256, Vector256<uint>>(k0, k1, x0, x1, destination); return;
+            case 128: VectorCounterStream.LegacyConcat<Word128, Vector128<uint>>(k0, k1, x0, x1, destination); return;
+        }
+#endif
+        ScalarLegacyConcat(k0, k1, x0, x1, destination);
+    }
+
+    // ---- Scalar loops: the reference the vector kernels are tested against, and their short remainders ----------
+
+    internal static void ScalarXor(uint k0, uint k1, ulong counter, Span<uint> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            ulong c = unchecked(counter + (ulong)i);
+            Threefry2x32.Hash(k0, k1, (uint)(c >> 32), unchecked((uint)c), out uint a, out uint b);
+            destination[i] = a ^ b;
+        }
+    }
+
+    internal static void ScalarConcat(uint k0, uint k1, ulong counter, Span<ulong> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            ulong c = unchecked(counter + (ulong)i);
+            Threefry2x32.Hash(k0, k1, (uint)(c >> 32), unchecked((uint)c), out uint a, out uint b);
+            destination[i] = ((ulong)a << 32) | b;
+        }
+    }
+
+    internal static void ScalarBlocks(uint k0, uint k1, uint x0, uint x1, Span<uint> first, Span<uint> second)
+    {
         for (int i = 0; i < first.Length; i++)
         {
             Threefry2x32.Hash(k0, k1, unchecked(x0 + (uint)i), unchecked(x1 + (uint)i), out uint a, out uint b);
@@ -59,9 +120,7 @@ internal static class CounterStream
         }
     }
 
-    /// <summary>Original-mode 64-bit stream: <c>destination[i] = (y0 &lt;&lt; 32) | y1</c> of the block at <c>(x0 + i, x1 + i)</c>.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static void LegacyConcat(uint k0, uint k1, uint x0, uint x1, Span<ulong> destination)
+    internal static void ScalarLegacyConcat(uint k0, uint k1, uint x0, uint x1, Span<ulong> destination)
     {
         for (int i = 0; i < destination.Length; i++)
         {

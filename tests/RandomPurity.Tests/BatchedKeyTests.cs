@@ -1,0 +1,111 @@
+using System;
+using System.Linq;
+using Xunit;
+using static RandomPurity.Tests.TestKeys;
+
+namespace RandomPurity.Tests;
+
+/// <summary>Batched keys (jax.vmap over keys) and fused fold-in draws equal the scalar composition, element by element.</summary>
+public class BatchedKeyTests
+{
+    private static readonly int[] Sizes = { 0, 1, 3, 15, 64, 65, 131, 1000, 4099 };
+
+    [Fact]
+    public void FoldInOfASpanIsFoldInOfEachElement()
+    {
+        foreach (PrngImpl impl in BothModes)
+        {
+            PrngKey key = PrngKey.Create(7, impl);
+            foreach (int n in Sizes)
+            {
+                uint[] data = Enumerable.Range(0, n).Select(i => (uint)i * 0x9E3779B9u).ToArray();
+                var keys = new PrngKey[n];
+                key.FoldIn(data, keys);
+                Assert.Equal(data.Select(d => key.FoldIn(d)).ToArray(), keys);
+            }
+        }
+    }
+
+    [Fact]
+    public void FoldInOfASpanKnowsJaxValues()
+    {
+        // split(key, n)[i] == fold_in(key, i) in the partitionable mode (jax-prng.md section 6).
+        PrngKey key = PrngKey.Create(0);
+        var keys = new PrngKey[5];
+        key.FoldIn(new uint[] { 0, 1, 2, 3, 4 }, keys);
+        Assert.Equal(key.Split(5), keys);
+    }
+
+    [Fact]
+    public void DrawsFromASpanOfKeysAreEachKeysScalarDraw()
+    {
+        PrngKey root = PrngKey.Create(11);
+        foreach (int n in Sizes)
+        {
+            PrngKey[] keys = BulkWidthTests.Keys(root, n);
+            var bits32 = new uint[n];
+            var bits64 = new ulong[n];
+            var uniformSingle = new float[n];
+            var uniform = new double[n];
+            var normalSingle = new float[n];
+            var normal = new double[n];
+            PrngKey.Bits32(keys, bits32);
+            PrngKey.Bits64(keys, bits64);
+            PrngKey.UniformSingle(keys, uniformSingle, -1f, 2f);
+            PrngKey.Uniform(keys, uniform, -1d, 2d);
+            PrngKey.NormalSingle(keys, normalSingle);
+            PrngKey.Normal(keys, normal);
+            Assert.Equal(keys.Select(k => k.Bits32()).ToArray(), bits32);
+            Assert.Equal(keys.Select(k => k.Bits64()).ToArray(), bits64);
+            Assert.Equal(keys.Select(k => k.UniformSingle(-1f, 2f)).ToArray(), uniformSingle);
+            Assert.Equal(keys.Select(k => k.Uniform(-1d, 2d)).ToArray(), uniform);
+            Assert.Equal(keys.Select(k => k.NormalSingle()).ToArray(), normalSingle);
+            Assert.Equal(keys.Select(k => k.Normal()).ToArray(), normal);
+        }
+    }
+
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(12345u)]
+    [InlineData(0xFFFFFF00u)]
+    public void FusedFoldInDrawsEqualFoldInThenDraw(uint first)
+    {
+        foreach (PrngImpl impl in BothModes)
+        {
+            PrngKey key = PrngKey.Create(2024, impl);
+            foreach (int n in Sizes)
+            {
+                uint[] data = Enumerable.Range(0, n).Select(i => unchecked(first + (uint)i)).ToArray();
+                var bits32 = new uint[n];
+                var bits64 = new ulong[n];
+                var uniformSingle = new float[n];
+                var uniform = new double[n];
+                var normalSingle = new float[n];
+                var normal = new double[n];
+                key.FoldInBits32(first, bits32);
+                key.FoldInBits64(first, bits64);
+                key.FoldInUniformSingle(first, uniformSingle, 2f, 5f);
+                key.FoldInUniform(first, uniform);
+                key.FoldInNormalSingle(first, normalSingle);
+                key.FoldInNormal(first, normal);
+                Assert.Equal(data.Select(d => key.FoldIn(d).Bits32()).ToArray(), bits32);
+                Assert.Equal(data.Select(d => key.FoldIn(d).Bits64()).ToArray(), bits64);
+                Assert.Equal(data.Select(d => key.FoldIn(d).UniformSingle(2f, 5f)).ToArray(), uniformSingle);
+                Assert.Equal(data.Select(d => key.FoldIn(d).Uniform()).ToArray(), uniform);
+                Assert.Equal(data.Select(d => key.FoldIn(d).NormalSingle()).ToArray(), normalSingle);
+                Assert.Equal(data.Select(d => key.FoldIn(d).Normal()).ToArray(), normal);
+            }
+        }
+    }
+
+    [Fact]
+    public void BatchedMembersRejectMismatchedLengths()
+    {
+        PrngKey key = PrngKey.Create(1);
+        Assert.Throws<ArgumentException>("destination", () => key.FoldIn(new uint[3], new PrngKey[2]));
+        Assert.Throws<ArgumentException>("destination", () => PrngKey.Bits32(new PrngKey[3], new uint[4]));
+        Assert.Throws<ArgumentException>("destination", () => PrngKey.UniformSingle(new PrngKey[3], new float[2]));
+        Assert.Throws<ArgumentOutOfRangeException>("minValue", () => PrngKey.UniformSingle(new PrngKey[1], new float[1], float.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>("maxValue", () => key.FoldInUniformSingle(0, new float[1], 0f, float.PositiveInfinity));
+    }
+}
