@@ -234,6 +234,14 @@ internal static class KeyUseClassifier
                 return new KeyUse(KeyUseKind.Consume, ConsumeReason.Split, invocation);
         }
 
+        // The batched forms (FoldIn(data span, keys span), FoldInUniformSingle(firstData, span), ...) fold in a whole
+        // range of data: the key is a fold-in parent, with data that is not one constant (two such sites are reuse).
+        if (method.Name.StartsWith("FoldIn", System.StringComparison.Ordinal)
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.PrngKey))
+        {
+            return new KeyUse(KeyUseKind.FoldInParent, site: invocation, foldData: null);
+        }
+
         return HasPreservesKey(method)
             ? new KeyUse(KeyUseKind.Neither, site: invocation)
             : new KeyUse(KeyUseKind.Consume, ConsumeReason.Draw, invocation);

@@ -5,9 +5,51 @@ using VerifyCS = RandomPurity.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<R
 
 namespace RandomPurity.Analyzers.Tests.KeyFlow;
 
-/// <summary>The RP0003 example in the README reports exactly what the README says.</summary>
+/// <summary>The RP0003 example in the README, and the batched fold-in members the README's usage shows.</summary>
 public sealed class ReadmeExampleTests
 {
+    [Fact]
+    public Task Batched_fold_in_makes_the_key_a_fold_in_parent_not_a_consumed_key() => VerifyCS.VerifyAnalyzerAsync(
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            float M(float[] a, int chunks)
+            {
+                var key = PrngKey.Create(0);
+                float sum = 0;
+                for (int c = 0; c < chunks; c++)
+                {
+                    key.FoldInUniformSingle((uint)(c * a.Length), a);
+                    sum += a[0];
+                }
+
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Batched_fold_in_then_a_draw_from_the_same_key_is_reuse() => VerifyCS.VerifyAnalyzerAsync(
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            float M(float[] a)
+            {
+                var key = PrngKey.Create(0);
+                {|#1:key|}.FoldInUniformSingle(0, a);
+                return {|#0:key|}.UniformSingle();
+            }
+        }
+        """,
+        VerifyCS.Diagnostic(Descriptors.KeyReused).WithLocation(0).WithLocation(1)
+            .WithArguments("key", KeyFlowFinding.Describe(ReuseKind.ConsumedAfterFoldIn)));
+
     [Fact]
     public Task Readme_rp0003_example() => VerifyCS.VerifyAnalyzerAsync(
         """
