@@ -38,6 +38,9 @@ public sealed class KeyReuseAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>The largest body (in basic blocks of its control-flow graph) the key-flow engine analyses.</summary>
+    internal const int MaxBasicBlocks = 2000;
+
     private static void AnalyzeBlocks(OperationBlockAnalysisContext context, KnownKeyTypes types, NeverAssignedKeyFields fields)
     {
         HashSet<IOperation>? analyzed = null;
@@ -58,6 +61,14 @@ public sealed class KeyReuseAnalyzer : DiagnosticAnalyzer
             try
             {
                 var graph = context.GetControlFlowGraph(block);
+                if (graph.Blocks.Length > MaxBasicBlocks)
+                {
+                    // The engine's state grows with the number of key values in a body, so its cost is quadratic in
+                    // the body's size: beyond this bound (thousands of statements, almost always generated code) the
+                    // body is not analysed rather than stalling the IDE. Documented in docs/rules/RP0003.md.
+                    continue;
+                }
+
                 KeyFlowAnalysis.Analyze(graph, types, fields.IsNeverAssigned, findings, context.CancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

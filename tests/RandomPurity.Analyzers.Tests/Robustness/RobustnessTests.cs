@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using RandomPurity.Analyzers.Tests.Verifiers;
 using Xunit;
@@ -85,6 +86,22 @@ public sealed class RobustnessTests
         };
         var (elapsed, _) = await AnalyzeAndFixAsync(input, text, applyFixes: false);
         _output.WriteLine($"{input}: analyzers ran {elapsed.TotalMilliseconds:F0} ms in all");
+    }
+
+    [Fact]
+    public async Task A_long_method_below_the_key_flow_bound_is_analysed_in_full()
+    {
+        var text = FuzzCorpus.LongMethod(1_000);
+        var compilation = Compile(text);
+        var graphBlocks = ControlFlowGraph.Create(
+            (Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax)compilation.SyntaxTrees[0].GetRoot().DescendantNodes()
+                .First(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax),
+            compilation.GetSemanticModel(compilation.SyntaxTrees[0]))!.Blocks.Length;
+        Assert.InRange(graphBlocks, 1, global::RandomPurity.Analyzers.Rules.KeyReuseAnalyzer.MaxBasicBlocks);
+        var (elapsed, _) = await AnalyzeAndFixAsync("long method of 1,000 statements", text, applyFixes: false);
+        var diagnostics = await DiagnosticsAsync(compilation, concurrent: true);
+        Assert.Contains(diagnostics, d => d.StartsWith("RP0003", StringComparison.Ordinal));
+        _output.WriteLine($"1,000 statements ({graphBlocks} basic blocks): analyzers ran {elapsed.TotalMilliseconds:F0} ms in all");
     }
 
     [Fact]
