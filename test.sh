@@ -54,6 +54,18 @@ else
   failed=$((failed + 1))
 fi
 
+# Statistical quality: a fast seeded dieharder subset over the seven derived streams in both modes, time-capped
+# (the full battery is on demand: bash tests/quality/run.sh). Installs the Debian package dieharder when missing.
+if ! command -v dieharder >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq dieharder) >/dev/null 2>&1 || true
+fi
+if command -v dieharder >/dev/null; then
+  run_script quality-quick timeout 900 bash tests/quality/run.sh --quick
+else
+  echo "!! dieharder is not installed: apt-get install dieharder"
+  failed=$((failed + 1))
+fi
+
 echo
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
