@@ -15,7 +15,8 @@ public readonly partial struct PrngKey
     /// <summary>
     /// A float32 uniform in [minValue, maxValue): <c>jax.random.uniform(key, (), float32, minValue, maxValue)</c>. Like
     /// JAX, the result is <c>max(minValue, f * (maxValue - minValue) + minValue)</c> in float32, so for ranges other
-    /// than [0, 1) rounding may return <paramref name="maxValue"/> itself.
+    /// than [0, 1) rounding may return <paramref name="maxValue"/> itself. Where <c>maxValue - minValue</c> overflows
+    /// (JAX returns infinities there), the result is <c>minValue * (1 - f) + maxValue * f</c>, within the bounds.
     /// </summary>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
@@ -24,7 +25,7 @@ public readonly partial struct PrngKey
     {
         Argument.ThrowIfNotFinite(minValue, nameof(minValue));
         Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
-        return UniformSampling.Scale(UniformSampling.UnitSingle(Bits32()), minValue, maxValue - minValue);
+        return UniformSampling.ScaleBounded(UniformSampling.UnitSingle(Bits32()), minValue, maxValue, maxValue - minValue);
     }
 
     /// <summary>
@@ -38,7 +39,7 @@ public readonly partial struct PrngKey
     {
         Argument.ThrowIfNotFinite(minValue, nameof(minValue));
         Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
-        return UniformSampling.Scale(UniformSampling.UnitDouble(Bits64()), minValue, maxValue - minValue);
+        return UniformSampling.ScaleBounded(UniformSampling.UnitDouble(Bits64()), minValue, maxValue, maxValue - minValue);
     }
 
     /// <summary>A float32 standard normal: <c>jax.random.normal(key, (), float32)</c> (within 2e-6 relative of JAX).</summary>

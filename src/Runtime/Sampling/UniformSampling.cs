@@ -41,6 +41,21 @@ internal static class UniformSampling
         return Math.Max(minValue, scaled);
     }
 
+    /// <summary>
+    /// JAX's <c>max(min, f * (max - min) + min)</c>, except where <c>max - min</c> overflows to infinity (say
+    /// <c>[-float.MaxValue, float.MaxValue]</c>): JAX returns infinities or NaN there; this returns
+    /// <c>min * (1 - f) + max * f</c> (1 - f is exact, and the two terms have opposite signs, so nothing overflows),
+    /// kept within [min, max]. Finite ranges give JAX's bits unchanged.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float ScaleBounded(float unit, float minValue, float maxValue, float range) =>
+        float.IsInfinity(range) ? Math.Min(maxValue, Math.Max(minValue, minValue * (1f - unit) + maxValue * unit)) : Scale(unit, minValue, range);
+
+    /// <inheritdoc cref="ScaleBounded(float, float, float, float)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ScaleBounded(double unit, double minValue, double maxValue, double range) =>
+        double.IsInfinity(range) ? Math.Min(maxValue, Math.Max(minValue, minValue * (1d - unit) + maxValue * unit)) : Scale(unit, minValue, range);
+
     /// <summary>Bulk transform: <paramref name="values"/> holds raw 32-bit draws on entry and uniform floats on exit.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void FromBits(Span<float> values, float minValue, float maxValue)
@@ -48,7 +63,7 @@ internal static class UniformSampling
         float range = maxValue - minValue;
         int i = 0;
 #if NET8_0_OR_GREATER
-        if (VectorTransforms.Enabled)
+        if (VectorTransforms.Enabled && !float.IsInfinity(range))
         {
             i = VectorTransforms.Uniform(values, minValue, range);
         }
@@ -56,7 +71,7 @@ internal static class UniformSampling
         Span<uint> bits = MemoryMarshal.Cast<float, uint>(values);
         for (; i < values.Length; i++)
         {
-            values[i] = Scale(UnitSingle(bits[i]), minValue, range);
+            values[i] = ScaleBounded(UnitSingle(bits[i]), minValue, maxValue, range);
         }
     }
 
@@ -67,7 +82,7 @@ internal static class UniformSampling
         double range = maxValue - minValue;
         int i = 0;
 #if NET8_0_OR_GREATER
-        if (VectorTransforms.Enabled)
+        if (VectorTransforms.Enabled && !double.IsInfinity(range))
         {
             i = VectorTransforms.Uniform(values, minValue, range);
         }
@@ -75,7 +90,7 @@ internal static class UniformSampling
         Span<ulong> bits = MemoryMarshal.Cast<double, ulong>(values);
         for (; i < values.Length; i++)
         {
-            values[i] = Scale(UnitDouble(bits[i]), minValue, range);
+            values[i] = ScaleBounded(UnitDouble(bits[i]), minValue, maxValue, range);
         }
     }
 }
