@@ -4,4 +4,10 @@ namespace RandomPurity.CodeFixes;
 internal static class FixerNames
 {
     public const string Prefix = "RandomPurity.";
+
+    /// <summary>
+    /// RP0001 on a local. One key whether or not the local was seeded (only the title differs), so that FixAll and
+    /// <c>dotnet format</c>, which apply one equivalence key, migrate every local of a scope at once.
+    /// </summary>
+    public const string MigrateRandomLocal = Prefix + "RP0001.MigrateLocal";
 }

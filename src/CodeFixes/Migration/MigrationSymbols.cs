@@ -1,0 +1,48 @@
+using Microsoft.CodeAnalysis;
+
+namespace RandomPurity.CodeFixes.Migration;
+
+/// <summary>The types a migration needs, resolved once per compilation; <see langword="null"/> members are absent on this target.</summary>
+internal sealed class MigrationSymbols
+{
+    private MigrationSymbols(Compilation compilation, INamedTypeSymbol random, INamedTypeSymbol prngKey)
+    {
+        Random = random;
+        PrngKey = prngKey;
+        Span = compilation.GetTypeByMetadataName("System.Span`1");
+        ReadOnlySpan = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
+        Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+        Parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
+        List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+        Array = compilation.GetSpecialType(SpecialType.System_Array);
+        Expression = compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
+    }
+
+    public INamedTypeSymbol Random { get; }
+
+    public INamedTypeSymbol PrngKey { get; }
+
+    public INamedTypeSymbol? Span { get; }
+
+    public INamedTypeSymbol? ReadOnlySpan { get; }
+
+    public INamedTypeSymbol? Enumerable { get; }
+
+    public INamedTypeSymbol? Parallel { get; }
+
+    public INamedTypeSymbol? List { get; }
+
+    public INamedTypeSymbol Array { get; }
+
+    public INamedTypeSymbol? Expression { get; }
+
+    /// <summary>Returns <see langword="null"/> when the compilation lacks <c>System.Random</c> or the RandomPurity runtime: nothing to migrate to.</summary>
+    public static MigrationSymbols? Create(Compilation compilation)
+    {
+        var random = compilation.GetTypeByMetadataName("System.Random");
+        var prngKey = compilation.GetTypeByMetadataName("RandomPurity.PrngKey");
+        return random is null || prngKey is null ? null : new MigrationSymbols(compilation, random, prngKey);
+    }
+
+    public bool IsRandom(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Random);
+}
