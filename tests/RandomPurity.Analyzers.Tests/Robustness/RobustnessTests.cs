@@ -32,7 +32,7 @@ public sealed class RobustnessTests
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    private static readonly ImmutableArray<CodeFixProvider> Fixers = typeof(CodeFixes.FixerNames).Assembly.GetTypes()
+    private static readonly ImmutableArray<CodeFixProvider> Fixers = typeof(global::RandomPurity.CodeFixes.FixerNames).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
         .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
         .ToImmutableArray();
