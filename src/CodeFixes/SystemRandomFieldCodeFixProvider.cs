@@ -26,11 +26,13 @@ public sealed class SystemRandomFieldCodeFixProvider : CodeFixProvider
     /// <inheritdoc />
     /// <remarks>
     /// Not the batch fixer: a field's creations (initializer, constructors) are separate diagnostics of one rewrite.
-    /// The equivalence key is not checked, because <c>dotnet format</c> passes the key of whatever action the first
-    /// RP0001 diagnostic of the solution offered (possibly another fixer's, or none).
+    /// FixAll migrates the locals of the document too (through the local fix's engine), then the fields: <c>dotnet
+    /// format</c> hands one diagnostic set to each RP0001 provider in turn, and spans go stale once another provider
+    /// has changed a document, so the provider that runs first must do everything. The equivalence key is not checked,
+    /// because <c>dotnet format</c> passes the key of whatever action the first RP0001 diagnostic offered (or none).
     /// </remarks>
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        async (context, document, diagnostics) => await FieldRandomMigrator.MigrateAsync(
+        async (context, document, diagnostics) => await FieldRandomMigrator.MigrateFieldsAndLocalsAsync(
             document, diagnostics.Select(diagnostic => diagnostic.Location.SourceSpan), context.CancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />

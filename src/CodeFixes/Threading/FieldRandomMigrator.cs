@@ -41,12 +41,53 @@ internal static class FieldRandomMigrator
         return await FieldRandomMigration.AnalyzeAsync(document, root, model, span, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// FixAll of RP0001 from this provider: the locals (through the local fix) and then the fields of the document.
+    /// <c>dotnet format</c> computes the RP0001 diagnostics once and hands the same set to each RP0001 provider in
+    /// turn; a provider that runs after another has changed a document finds its spans stale (or its document gone),
+    /// so the first provider must migrate everything it can.
+    /// </summary>
+    public static async Task<Document> MigrateFieldsAndLocalsAsync(Document document, IEnumerable<TextSpan> spans, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        // Stale spans (from a diagnostic set computed before another fixer ran) are ignored, never thrown on.
+        var valid = spans.Where(span => root.FullSpan.Contains(span)).ToList();
+        var creations = valid
+            .Select(span => root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault())
+            .Where(creation => creation is not null)
+            .Distinct()
+            .ToList();
+        var marks = creations.ToDictionary(creation => creation!, _ => new SyntaxAnnotation());
+        document = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, current) => current.WithAdditionalAnnotations(marks[original])));
+
+        // The local fix first: it leaves field creations alone (their text and annotations survive).
+        document = await LocalRandomMigrator.MigrateAsync(document, valid, cancellationToken).ConfigureAwait(false);
+        var migrated = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (migrated is null)
+        {
+            return document;
+        }
+
+        var fieldSpans = marks.Values
+            .SelectMany(mark => migrated.GetAnnotatedNodes(mark))
+            .OfType<BaseObjectCreationExpressionSyntax>()
+            .Select(creation => creation.Span)
+            .ToList();
+        return await MigrateAsync(document, fieldSpans, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Migrates every field one of whose creations is at one of <paramref name="spans"/>; fields that cannot be migrated are left alone.</summary>
     public static async Task<Document> MigrateAsync(Document document, IEnumerable<TextSpan> spans, CancellationToken cancellationToken)
     {
         var migrations = new List<FieldRandomMigration>();
         var fields = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
-        foreach (var span in spans.OrderBy(span => span.Start))
+        var current = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var span in spans.Where(span => current is not null && current.FullSpan.Contains(span)).OrderBy(span => span.Start))
         {
             // Every creation of a field is a diagnostic of its own; the first one migrates the whole field.
             if (await AnalyzeAsync(document, span, cancellationToken).ConfigureAwait(false) is { } migration && fields.Add(migration.Field))

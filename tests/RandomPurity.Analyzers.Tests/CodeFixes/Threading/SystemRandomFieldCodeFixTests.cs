@@ -255,6 +255,59 @@ public sealed class SystemRandomFieldCodeFixTests
         """);
 
     [Fact]
+    public Task FixAll_MigratesTheLocalsOfTheDocumentToo() => new VerifyCS.Test
+    {
+        // dotnet format hands one RP0001 diagnostic set to each RP0001 provider in turn (spans go stale after the
+        // first), so this provider's FixAll also runs the local fix; the single fix touches the field only.
+        TestCode = """
+            using System;
+
+            class Game
+            {
+                private readonly Random _dice = {|RP0001:new Random(1)|};
+
+                public int Turn()
+                {
+                    var coin = {|RP0001:new Random(2)|};
+                    return _dice.Next(6) + coin.Next(2);
+                }
+            }
+            """,
+        FixedCode = """
+            using System;
+            using RandomPurity;
+
+            class Game
+            {
+                private readonly StatefulPrng _dice = new StatefulPrng(PrngKey.Create(1));
+
+                public int Turn()
+                {
+                    var coin = {|RP0001:new Random(2)|};
+                    return _dice.Int32(0, 6) + coin.Next(2);
+                }
+            }
+            """,
+        BatchFixedCode = """
+            using System;
+            using RandomPurity;
+
+            class Game
+            {
+                private readonly StatefulPrng _dice = new StatefulPrng(PrngKey.Create(1));
+
+                public int Turn()
+                {
+                    var coin = PrngKey.Create(2);
+                    PrngKey sub;
+                    (coin, sub) = coin.Split();
+                    return _dice.Int32(0, 6) + sub.Int32(0, 2);
+                }
+            }
+            """,
+    }.RunAsync();
+
+    [Fact]
     public Task CSharp73_NetStandard20_NoTargetTypedNew() => new VerifyCS.Test
     {
         TestCode = """
