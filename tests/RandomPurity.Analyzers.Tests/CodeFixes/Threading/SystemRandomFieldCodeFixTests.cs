@@ -305,6 +305,7 @@ public sealed class SystemRandomFieldCodeFixTests
                 }
             }
             """,
+        FixedState = { MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow },
     }.RunAsync();
 
     [Fact]
