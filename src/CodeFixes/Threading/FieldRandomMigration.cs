@@ -100,6 +100,12 @@ internal sealed class FieldRandomMigration
         var references = await SymbolFinder.FindReferencesAsync(field, document.Project.Solution, cancellationToken).ConfigureAwait(false);
         foreach (var location in references.SelectMany(reference => reference.Locations))
         {
+            // A multi-targeted project loads each file once per target framework: the same text, fixed once.
+            if (location.Document.Id != document.Id && document.FilePath is not null && location.Document.FilePath == document.FilePath)
+            {
+                continue;
+            }
+
             if (location.Document.Id != document.Id || location.IsImplicit
                 || !TryAddUse(model, root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true), field, symbols, edits, ref unseeded, cancellationToken))
             {

@@ -331,7 +331,14 @@ internal static class SharedRandomMigration
         }
 
         var references = await SymbolFinder.FindReferencesAsync(method, document.Project.Solution, cancellationToken).ConfigureAwait(false);
-        foreach (var location in references.SelectMany(reference => reference.Locations))
+
+        // A multi-targeted project loads each file once per target framework: one call site per file and span,
+        // the copy in this document's project first.
+        var locations = references.SelectMany(reference => reference.Locations)
+            .GroupBy(location => (location.Document.FilePath ?? location.Document.Id.ToString(), location.Location.SourceSpan))
+            .Select(group => group.OrderBy(location => location.Document.Project.Id == document.Project.Id ? 0 : 1).First())
+            .Where(location => location.Document.Id == document.Id || document.FilePath is null || location.Document.FilePath != document.FilePath);
+        foreach (var location in locations)
         {
             var locationRoot = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (location.IsImplicit || locationRoot is null
