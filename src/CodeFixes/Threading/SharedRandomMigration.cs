@@ -33,14 +33,20 @@ internal static class SharedRandomMigration
     /// <summary>The method whose <c>Random.Shared</c> use is at <paramref name="node"/>, when it is a draw this fix rewrites.</summary>
     public static MethodDeclarationSyntax? TargetMethod(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
     {
-        if (MigrationSymbols.Create(model.Compilation) is not { } symbols
-            || model.GetOperation(node, cancellationToken) is not IPropertyReferenceOperation reference
-            || !IsShared(reference, symbols))
+        if (MigrationSymbols.Create(model.Compilation) is not { } symbols)
         {
             return null;
         }
 
-        return node.Ancestors().OfType<MethodDeclarationSyntax>().FirstOrDefault();
+        var operation = model.GetOperation(node, cancellationToken);
+        var global = operation switch
+        {
+            IPropertyReferenceOperation reference => IsShared(reference, symbols),
+            IInvocationOperation invocation => IsEnumerable(invocation.TargetMethod, "Shuffle", symbols)
+                || invocation.TargetMethod is { Name: "NewGuid", IsStatic: true, ContainingType.Name: "Guid" },
+            _ => false,
+        };
+        return global ? node.Ancestors().OfType<MethodDeclarationSyntax>().FirstOrDefault() : null;
     }
 
     /// <summary>Rewrites <paramref name="method"/> and its callers; returns <see langword="null"/> when no safe rewrite exists.</summary>
@@ -116,6 +122,24 @@ internal static class SharedRandomMigration
             }
         }
 
+        var shuffled = new Dictionary<InvocationExpressionSyntax, string>();
+        foreach (var draw in ordered.Where(draw => draw.ShuffleSource is not null))
+        {
+            shuffled[draw.Call] = names.Pick("shuffled");
+        }
+
+        IEnumerable<StatementSyntax> StatementsFor(Draw draw)
+        {
+            yield return Split(key, subs[draw.Call]);
+            if (draw.ShuffleSource is { } source)
+            {
+                var name = shuffled[draw.Call];
+                var element = draw.ShuffleElement!.ToMinimalDisplayString(model, draw.Call.SpanStart);
+                yield return MigrationPlan.Statement($"var {name} = {source.WithoutTrivia()}.ToArray();");
+                yield return MigrationPlan.Statement($"{subs[draw.Call]}.Shuffle<{element}>({name});");
+            }
+        }
+
         var solution = document.Project.Solution;
         var editor = new SyntaxEditor(root, solution.Workspace.Services);
         var entropy = "PrngKey.FromEntropy()";
@@ -126,6 +150,13 @@ internal static class SharedRandomMigration
             var sub = subs[draw.Call];
             var mapping = draw.Mapping;
             var call = draw.Call;
+            if (draw.ShuffleSource is not null)
+            {
+                var shuffledName = shuffled[draw.Call];
+                editor.ReplaceNode(call, (current, _) => SyntaxFactory.IdentifierName(shuffledName).WithTriviaFrom(current));
+                continue;
+            }
+
             editor.ReplaceNode(call, (current, _) =>
             {
                 var rewritten = (InvocationExpressionSyntax)current;
@@ -186,7 +217,7 @@ internal static class SharedRandomMigration
                     inserts.Add(anchor, list);
                 }
 
-                list.AddRange(pair.Value.Select(draw => Split(key, subs[draw.Call])));
+                list.AddRange(pair.Value.SelectMany(StatementsFor));
             }
 
             foreach (var pair in inserts)
@@ -218,7 +249,7 @@ internal static class SharedRandomMigration
             if (rewritten.ExpressionBody is { } arrow)
             {
                 var statements = new List<StatementSyntax>(declarations);
-                statements.AddRange(perAnchor[method].Select(draw => Split(key, subs[draw.Call])));
+                statements.AddRange(perAnchor[method].SelectMany(StatementsFor));
                 var expression = arrow.Expression.WithoutTrivia();
                 statements.Add(returnsValue
                     ? SyntaxFactory.ReturnStatement(SyntaxFactory.Token(SyntaxKind.ReturnKeyword).WithTrailingTrivia(SyntaxFactory.Space), expression, SyntaxFactory.Token(SyntaxKind.SemicolonToken))
@@ -283,8 +314,54 @@ internal static class SharedRandomMigration
             draws.Add(new Draw(call, anchor, mapping));
         }
 
+        CollectShuffles(model, method, symbols, draws, cancellationToken);
         return true;
     }
+
+    private static bool IsEnumerable(IMethodSymbol method, string name, MigrationSymbols symbols) =>
+        method.Name == name && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Enumerable);
+
+    /// <summary>
+    /// <c>return source.Shuffle().ToArray();</c> and <c>return source.OrderBy(_ =&gt; Guid.NewGuid()).ToArray();</c> (or
+    /// the same as an expression body): the whole result is a shuffled copy, so it becomes
+    /// <c>var shuffled = source.ToArray(); sub.Shuffle&lt;T&gt;(shuffled); return shuffled;</c> with nothing evaluated in a
+    /// different order. Any other shape is left alone (its diagnostic stays).
+    /// </summary>
+    private static void CollectShuffles(SemanticModel model, MethodDeclarationSyntax method, MigrationSymbols symbols, List<Draw> draws, CancellationToken cancellationToken)
+    {
+        if (symbols.Span is null || symbols.Enumerable is null)
+        {
+            return;
+        }
+
+        foreach (var inner in method.DescendantNodes().OfType<InvocationExpressionSyntax>().ToList())
+        {
+            if (model.GetOperation(inner, cancellationToken) is not IInvocationOperation operation
+                || !(IsEnumerable(operation.TargetMethod, "Shuffle", symbols) && operation.Arguments.Length == 1
+                     || IsEnumerable(operation.TargetMethod, "OrderBy", symbols) && operation.Arguments.Length == 2 && OrdersByNewGuid(model, inner, cancellationToken))
+                || inner.Expression is not MemberAccessExpressionSyntax { Expression: { } source }
+                || inner.ArgumentList.Arguments.Count != operation.Arguments.Length - 1
+                || inner.Parent is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToArray" } access
+                || access.Expression != inner
+                || access.Parent is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } toArray
+                || model.GetOperation(toArray, cancellationToken) is not IInvocationOperation { Type: IArrayTypeSymbol array } toArrayOperation
+                || !IsEnumerable(toArrayOperation.TargetMethod, "ToArray", symbols)
+                || draws.Any(draw => source.Span.Contains(draw.Call.Span))
+                || !TryAnchor(method, toArray, out var anchor)
+                || !(anchor is ReturnStatementSyntax { Expression: { } returned } && returned == toArray
+                     || anchor is null && method.ExpressionBody?.Expression == toArray))
+            {
+                continue;
+            }
+
+            draws.Add(new Draw(toArray, anchor, null) { ShuffleSource = source, ShuffleElement = array.ElementType });
+        }
+    }
+
+    private static bool OrdersByNewGuid(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken) =>
+        call.ArgumentList.Arguments.Count == 1
+        && call.ArgumentList.Arguments[0].Expression is SimpleLambdaExpressionSyntax { ExpressionBody: InvocationExpressionSyntax body }
+        && model.GetSymbolInfo(body, cancellationToken).Symbol is IMethodSymbol { Name: "NewGuid", IsStatic: true, ContainingType: { Name: "Guid", ContainingNamespace.Name: "System" } };
 
     /// <summary>
     /// The statement before which the split goes: one in a block, evaluated once per execution of the statement (not a
@@ -464,5 +541,11 @@ internal static class SharedRandomMigration
 
         /// <summary>The draw's rewrite; <see langword="null"/> for a recursive call, which gets the subkey as its last argument.</summary>
         public DrawRewrite? Mapping { get; }
+
+        /// <summary>For a LINQ shuffle: the sequence whose shuffled copy the method returns.</summary>
+        public ExpressionSyntax? ShuffleSource { get; set; }
+
+        /// <summary>For a LINQ shuffle: the element type of the array.</summary>
+        public ITypeSymbol? ShuffleElement { get; set; }
     }
 }

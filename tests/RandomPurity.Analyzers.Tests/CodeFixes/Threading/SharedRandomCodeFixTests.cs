@@ -346,6 +346,60 @@ public sealed class SharedRandomCodeFixTests
         }
         """);
 
+    [Fact]
+    public Task LinqShufflesReturnedAsAnArray_BecomeAKeyedShuffleOfACopy() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+        using System.Linq;
+
+        internal static class Deck
+        {
+            public static string[] ShuffleByGuid(string[] cards) => cards.OrderBy(_ => {|RP0002:Guid.NewGuid()|}).ToArray();
+
+            public static string[] ShuffleWithLinq(string[] cards)
+            {
+                return {|RP0002:cards.Shuffle()|}.ToArray();
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Linq;
+        using RandomPurity;
+
+        internal static class Deck
+        {
+            public static string[] ShuffleByGuid(string[] cards)
+            {
+                var key = PrngKey.FromEntropy();
+                PrngKey sub;
+                (key, sub) = key.Split();
+                var shuffled = cards.ToArray();
+                sub.Shuffle<string>(shuffled);
+                return shuffled;
+            }
+
+            public static string[] ShuffleWithLinq(string[] cards)
+            {
+                var key = PrngKey.FromEntropy();
+                PrngKey sub;
+                (key, sub) = key.Split();
+                var shuffled = cards.ToArray();
+                sub.Shuffle<string>(shuffled);
+                return shuffled;
+            }
+        }
+        """);
+
+    [Theory]
+    [InlineData("int[] M(int[] c) => Enumerable.Shuffle(c).ToArray();", "Enumerable.Shuffle(c)")]
+    [InlineData("int M(int[] c) => c.Shuffle().First();", "c.Shuffle()")]
+    [InlineData("int[] M(int[] c) { var a = c.Shuffle().ToArray(); return a; }", "c.Shuffle()")]
+    [InlineData("int[] M(int[] c) => c.OrderBy(x => Guid.NewGuid().GetHashCode()).ToArray();", "Guid.NewGuid()")]
+    [InlineData("int[] M(int[] c) => c.OrderBy(x => Guid.NewGuid()).Take(2).ToArray();", "Guid.NewGuid()")]
+    public Task OtherLinqShuffleShapes_NoFix(string member, string flagged) => VerifyCS.VerifyAnalyzerAsync(
+        "using System;\nusing System.Linq;\nclass C\n{\n    " + member.Replace(flagged, "{|RP0002:" + flagged + "|}") + "\n}\n");
+
     [Theory]
     [InlineData("int M() { Func<int> f = () => {|RP0002:Random.Shared|}.Next(); return f(); }")]
     [InlineData("int M() { var n = 0; while ({|RP0002:Random.Shared|}.Next(2) == 0) n++; return n; }")]
