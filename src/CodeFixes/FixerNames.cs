@@ -10,4 +10,10 @@ internal static class FixerNames
     /// <c>dotnet format</c>, which apply one equivalence key, migrate every local of a scope at once.
     /// </summary>
     public const string MigrateRandomLocal = Prefix + "RP0001.MigrateLocal";
+
+    /// <summary>RP0001 on a field, with the <c>stateful</c> strategy: the field becomes a <c>StatefulPrng</c>.</summary>
+    public const string MigrateRandomField = Prefix + "RP0001.MigrateFieldStateful";
+
+    /// <summary>RP0002 on <c>Random.Shared</c>: one key per method, a parameter where the signature may change.</summary>
+    public const string ThreadKeyForSharedRandom = Prefix + "RP0002.ThreadKey";
 }

@@ -1,0 +1,551 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using RandomPurity.CodeFixes.Migration;
+
+namespace RandomPurity.CodeFixes.Threading;
+
+/// <summary>
+/// RP0002 on <c>Random.Shared</c>: every <c>Random.Shared</c> draw of one method is rewritten at once to a draw from a
+/// fresh subkey of one key, in the shape the local fix writes (<c>(key, sub) = key.Split();</c> before the statement).
+/// Where the key comes from depends on the method:
+/// <list type="bullet">
+/// <item>a private or internal ordinary method, called only directly: it gains a last parameter <c>PrngKey key</c>; a
+/// recursive call passes a split subkey, every other call site in the solution passes <c>PrngKey.FromEntropy()</c>
+/// (what <c>Random.Shared</c> was, now explicit and visible where it enters);</item>
+/// <item>a root that must keep its signature (public or protected, override, virtual, interface implementation, entry
+/// point, event handler, used as a method group, optional or params parameters): it starts with
+/// <c>var key = PrngKey.FromEntropy();</c>.</item>
+/// </list>
+/// Refused when one <c>Random.Shared</c> use of the method is not a mapped draw in a statement of a block or in the
+/// expression body (a loop header, a lambda, a local function, an embedded statement, <c>GetItems(choices, n)</c>, ...).
+/// </summary>
+internal static class SharedRandomMigration
+{
+    /// <summary>The method whose <c>Random.Shared</c> use is at <paramref name="node"/>, when it is a draw this fix rewrites.</summary>
+    public static MethodDeclarationSyntax? TargetMethod(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        if (MigrationSymbols.Create(model.Compilation) is not { } symbols)
+        {
+            return null;
+        }
+
+        var operation = model.GetOperation(node, cancellationToken);
+        var global = operation switch
+        {
+            IPropertyReferenceOperation reference => IsShared(reference, symbols),
+            IInvocationOperation invocation => IsEnumerable(invocation.TargetMethod, "Shuffle", symbols)
+                || invocation.TargetMethod is { Name: "NewGuid", IsStatic: true, ContainingType.Name: "Guid" },
+            _ => false,
+        };
+        return global ? node.Ancestors().OfType<MethodDeclarationSyntax>().FirstOrDefault() : null;
+    }
+
+    /// <summary>Rewrites <paramref name="method"/> and its callers; returns <see langword="null"/> when no safe rewrite exists.</summary>
+    public static async Task<Solution?> MigrateAsync(Document document, MethodDeclarationSyntax method, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is not CompilationUnitSyntax || model is null
+            || MigrationSymbols.Create(model.Compilation) is not { } symbols
+            || ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion < LanguageVersion.CSharp7
+            || model.GetDeclaredSymbol(method, cancellationToken) is not { MethodKind: MethodKind.Ordinary } symbol
+            || method.Modifiers.Any(SyntaxKind.PartialKeyword) || (method.Body is null && method.ExpressionBody is null)
+            || !BindsToOrFree(model, method.SpanStart, "PrngKey", symbols.PrngKey)
+            || NamePicker.AppearsInDisabledText(method, "Shared"))
+        {
+            return null;
+        }
+
+        var draws = new List<Draw>();
+        if (!CollectDraws(model, method, symbols, draws, cancellationToken) || draws.Count == 0)
+        {
+            return null;
+        }
+
+        var callers = new List<ReferenceLocation>();
+        var threaded = await CanThreadAsync(document, model, symbol, callers, cancellationToken).ConfigureAwait(false);
+
+        // Calls of the method inside its own body pass a split subkey, like draws.
+        var recursive = new List<InvocationExpressionSyntax>();
+        if (threaded)
+        {
+            foreach (var caller in callers.Where(caller => caller.Document.Id == document.Id && method.Span.Contains(caller.Location.SourceSpan)))
+            {
+                var call = CallOf(root.FindNode(caller.Location.SourceSpan, getInnermostNodeForTie: true))!;
+                if (!TryAnchor(method, call, out var anchor))
+                {
+                    return null;
+                }
+
+                draws.Add(new Draw(call, anchor, null));
+                recursive.Add(call);
+            }
+        }
+
+        var names = new NamePicker(model, method);
+        var key = names.Pick("key");
+        var ordered = draws.OrderBy(draw => draw.Call.SpanStart).ToList();
+        var perAnchor = new Dictionary<SyntaxNode, List<Draw>>();
+        foreach (var draw in ordered)
+        {
+            var anchorKey = (SyntaxNode?)draw.Anchor ?? method;
+            if (!perAnchor.TryGetValue(anchorKey, out var list))
+            {
+                list = new List<Draw>();
+                perAnchor.Add(anchorKey, list);
+            }
+
+            list.Add(draw);
+        }
+
+        var pool = new List<string>();
+        var subs = new Dictionary<InvocationExpressionSyntax, string>();
+        foreach (var list in perAnchor.Values)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (pool.Count <= i)
+                {
+                    pool.Add(names.Pick("sub"));
+                }
+
+                subs[list[i].Call] = pool[i];
+            }
+        }
+
+        var shuffled = new Dictionary<InvocationExpressionSyntax, string>();
+        foreach (var draw in ordered.Where(draw => draw.ShuffleSource is not null))
+        {
+            shuffled[draw.Call] = names.Pick("shuffled");
+        }
+
+        IEnumerable<StatementSyntax> StatementsFor(Draw draw)
+        {
+            yield return Split(key, subs[draw.Call]);
+            if (draw.ShuffleSource is { } source)
+            {
+                var name = shuffled[draw.Call];
+                var element = draw.ShuffleElement!.ToMinimalDisplayString(model, draw.Call.SpanStart);
+                yield return MigrationPlan.Statement($"var {name} = {source.WithoutTrivia()}.ToArray();");
+                yield return MigrationPlan.Statement($"{subs[draw.Call]}.Shuffle<{element}>({name});");
+            }
+        }
+
+        var solution = document.Project.Solution;
+        var editor = new SyntaxEditor(root, solution.Workspace.Services);
+        var entropy = "PrngKey.FromEntropy()";
+
+        // Innermost first: a draw in the arguments of another draw or call keeps its own rewrite.
+        foreach (var draw in ordered.OrderBy(draw => draw.Call.Span.Length))
+        {
+            var sub = subs[draw.Call];
+            var mapping = draw.Mapping;
+            var call = draw.Call;
+            if (draw.ShuffleSource is not null)
+            {
+                var shuffledName = shuffled[draw.Call];
+                editor.ReplaceNode(call, (current, _) => SyntaxFactory.IdentifierName(shuffledName).WithTriviaFrom(current));
+                continue;
+            }
+
+            editor.ReplaceNode(call, (current, _) =>
+            {
+                var rewritten = (InvocationExpressionSyntax)current;
+                return mapping is null
+                    ? rewritten.WithArgumentList(rewritten.ArgumentList.AddArguments(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(sub))))
+                    : mapping.Build(SyntaxFactory.IdentifierName(sub), rewritten, model, call.SpanStart).WithTriviaFrom(rewritten);
+            });
+        }
+
+        var otherDocuments = new Dictionary<DocumentId, List<InvocationExpressionSyntax>>();
+        foreach (var caller in callers.OrderBy(caller => caller.Location.SourceSpan.Length))
+        {
+            if (caller.Document.Id == document.Id)
+            {
+                if (!method.Span.Contains(caller.Location.SourceSpan))
+                {
+                    var call = CallOf(root.FindNode(caller.Location.SourceSpan, getInnermostNodeForTie: true))!;
+                    editor.ReplaceNode(call.ArgumentList, (current, _) => AppendArgument((ArgumentListSyntax)current, entropy));
+                }
+            }
+            else
+            {
+                if (!otherDocuments.TryGetValue(caller.Document.Id, out var list))
+                {
+                    list = new List<InvocationExpressionSyntax>();
+                    otherDocuments.Add(caller.Document.Id, list);
+                }
+
+                list.Add(CallOf((await caller.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!
+                    .FindNode(caller.Location.SourceSpan, getInnermostNodeForTie: true))!);
+            }
+        }
+
+        var declarations = new List<StatementSyntax>();
+        if (!threaded)
+        {
+            declarations.Add(MigrationPlan.Statement($"var {key} = {entropy};"));
+        }
+
+        declarations.Add(MigrationPlan.Statement("PrngKey " + string.Join(", ", pool) + ";"));
+
+        var endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (!endOfLine.IsKind(SyntaxKind.EndOfLineTrivia))
+        {
+            endOfLine = SyntaxFactory.CarriageReturnLineFeed;
+        }
+
+        if (method.Body is { } body)
+        {
+            var inserts = new Dictionary<StatementSyntax, List<StatementSyntax>>();
+            inserts[body.Statements[0]] = new List<StatementSyntax>(declarations);
+            foreach (var pair in perAnchor)
+            {
+                var anchor = (StatementSyntax)pair.Key;
+                if (!inserts.TryGetValue(anchor, out var list))
+                {
+                    list = new List<StatementSyntax>();
+                    inserts.Add(anchor, list);
+                }
+
+                list.AddRange(pair.Value.SelectMany(StatementsFor));
+            }
+
+            foreach (var pair in inserts)
+            {
+                // The anchor's leading trivia (comments, #if directives) moves to the first new statement, so that the
+                // new statements land where the anchor started and preprocessor regions stay intact.
+                var leading = pair.Key.GetLeadingTrivia();
+                var indentation = Indentation(leading);
+                var statements = pair.Value.Select((statement, index) => statement
+                    .WithLeadingTrivia(index == 0 ? leading : indentation)
+                    .WithTrailingTrivia(endOfLine)
+                    .WithAdditionalAnnotations(Formatter.Annotation)).ToList();
+                editor.ReplaceNode(pair.Key, (current, _) => current.WithLeadingTrivia(indentation));
+                editor.InsertBefore(pair.Key, statements);
+            }
+        }
+
+        var returnsValue = !symbol.ReturnsVoid && !(symbol.IsAsync && symbol.ReturnType is INamedTypeSymbol { IsGenericType: false });
+        editor.ReplaceNode(method, (current, _) =>
+        {
+            var rewritten = (MethodDeclarationSyntax)current;
+            if (threaded)
+            {
+                var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(key)).WithType(SyntaxFactory.IdentifierName("PrngKey").WithTrailingTrivia(SyntaxFactory.Space));
+                var parameters = rewritten.ParameterList.Parameters;
+                rewritten = rewritten.WithParameterList(rewritten.ParameterList.WithParameters(Append(parameters, parameter)));
+            }
+
+            if (rewritten.ExpressionBody is { } arrow)
+            {
+                var statements = new List<StatementSyntax>(declarations);
+                statements.AddRange(perAnchor[method].SelectMany(StatementsFor));
+                var expression = arrow.Expression.WithoutTrivia();
+                statements.Add(returnsValue
+                    ? SyntaxFactory.ReturnStatement(SyntaxFactory.Token(SyntaxKind.ReturnKeyword).WithTrailingTrivia(SyntaxFactory.Space), expression, SyntaxFactory.Token(SyntaxKind.SemicolonToken))
+                    : SyntaxFactory.ExpressionStatement(expression));
+                statements = statements.Select(statement => statement.WithTrailingTrivia(endOfLine)).ToList();
+                rewritten = rewritten
+                    .WithExpressionBody(null)
+                    .WithSemicolonToken(default)
+                    .WithParameterList(rewritten.ParameterList.WithTrailingTrivia(rewritten.ParameterList.GetTrailingTrivia().Where(trivia => !trivia.IsKind(SyntaxKind.WhitespaceTrivia))))
+                    .WithBody(SyntaxFactory.Block(
+                        SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(endOfLine),
+                        SyntaxFactory.List(statements),
+                        SyntaxFactory.Token(SyntaxKind.CloseBraceToken))
+                        .WithTrailingTrivia(rewritten.SemicolonToken.TrailingTrivia)
+                        .WithAdditionalAnnotations(Formatter.Annotation));
+            }
+
+            return rewritten;
+        });
+
+        var changed = editor.GetChangedRoot();
+        changed = AddImport(changed, model, method.SpanStart);
+        solution = solution.WithDocumentSyntaxRoot(document.Id, changed);
+        solution = await FormatAsync(solution, document.Id, cancellationToken).ConfigureAwait(false);
+
+        foreach (var pair in otherDocuments)
+        {
+            var other = solution.GetDocument(pair.Key)!;
+            var otherRoot = (await other.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+            var otherModel = (await other.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
+            var rewrittenRoot = otherRoot.ReplaceNodes(pair.Value.Select(call => call.ArgumentList), (_, current) => AppendArgument(current, entropy));
+            rewrittenRoot = AddImport(rewrittenRoot, otherModel, pair.Value[0].SpanStart);
+            solution = solution.WithDocumentSyntaxRoot(pair.Key, rewrittenRoot);
+        }
+
+        return solution;
+    }
+
+    private static bool IsShared(IPropertyReferenceOperation reference, MigrationSymbols symbols) =>
+        reference.Property.IsStatic && reference.Property.Name == "Shared" && symbols.IsRandom(reference.Property.ContainingType);
+
+    private static bool CollectDraws(SemanticModel model, MethodDeclarationSyntax method, MigrationSymbols symbols, List<Draw> draws, CancellationToken cancellationToken)
+    {
+        foreach (var node in method.DescendantNodes())
+        {
+            if (node is not (MemberAccessExpressionSyntax or IdentifierNameSyntax)
+                || model.GetOperation(node, cancellationToken) is not IPropertyReferenceOperation reference
+                || reference.Syntax != node || !IsShared(reference, symbols))
+            {
+                continue;
+            }
+
+            if (reference.Parent is not IInvocationOperation invocation || invocation.Instance != reference
+                || invocation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
+                || access.Expression != node
+                || DrawMapping.TryMap(invocation, symbols) is not { CreatedArrayLength: null } mapping
+                || !TryAnchor(method, call, out var anchor))
+            {
+                return false;
+            }
+
+            draws.Add(new Draw(call, anchor, mapping));
+        }
+
+        CollectShuffles(model, method, symbols, draws, cancellationToken);
+        return true;
+    }
+
+    private static bool IsEnumerable(IMethodSymbol method, string name, MigrationSymbols symbols) =>
+        method.Name == name && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Enumerable);
+
+    /// <summary>
+    /// <c>return source.Shuffle().ToArray();</c> and <c>return source.OrderBy(_ =&gt; Guid.NewGuid()).ToArray();</c> (or
+    /// the same as an expression body): the whole result is a shuffled copy, so it becomes
+    /// <c>var shuffled = source.ToArray(); sub.Shuffle&lt;T&gt;(shuffled); return shuffled;</c> with nothing evaluated in a
+    /// different order. Any other shape is left alone (its diagnostic stays).
+    /// </summary>
+    private static void CollectShuffles(SemanticModel model, MethodDeclarationSyntax method, MigrationSymbols symbols, List<Draw> draws, CancellationToken cancellationToken)
+    {
+        if (symbols.Span is null || symbols.Enumerable is null)
+        {
+            return;
+        }
+
+        foreach (var inner in method.DescendantNodes().OfType<InvocationExpressionSyntax>().ToList())
+        {
+            if (model.GetOperation(inner, cancellationToken) is not IInvocationOperation operation
+                || !(IsEnumerable(operation.TargetMethod, "Shuffle", symbols) && operation.Arguments.Length == 1
+                     || IsEnumerable(operation.TargetMethod, "OrderBy", symbols) && operation.Arguments.Length == 2 && OrdersByNewGuid(model, inner, cancellationToken))
+                || inner.Expression is not MemberAccessExpressionSyntax { Expression: { } source }
+                || inner.ArgumentList.Arguments.Count != operation.Arguments.Length - 1
+                || inner.Parent is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToArray" } access
+                || access.Expression != inner
+                || access.Parent is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } toArray
+                || model.GetOperation(toArray, cancellationToken) is not IInvocationOperation { Type: IArrayTypeSymbol array } toArrayOperation
+                || !IsEnumerable(toArrayOperation.TargetMethod, "ToArray", symbols)
+                || draws.Any(draw => source.Span.Contains(draw.Call.Span))
+                || !TryAnchor(method, toArray, out var anchor)
+                || !(anchor is ReturnStatementSyntax { Expression: { } returned } && returned == toArray
+                     || anchor is null && method.ExpressionBody?.Expression == toArray))
+            {
+                continue;
+            }
+
+            draws.Add(new Draw(toArray, anchor, null) { ShuffleSource = source, ShuffleElement = array.ElementType });
+        }
+    }
+
+    private static bool OrdersByNewGuid(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken) =>
+        call.ArgumentList.Arguments.Count == 1
+        && call.ArgumentList.Arguments[0].Expression is SimpleLambdaExpressionSyntax { ExpressionBody: InvocationExpressionSyntax body }
+        && model.GetSymbolInfo(body, cancellationToken).Symbol is IMethodSymbol { Name: "NewGuid", IsStatic: true, ContainingType: { Name: "Guid", ContainingNamespace.Name: "System" } };
+
+    /// <summary>
+    /// The statement before which the split goes: one in a block, evaluated once per execution of the statement (not a
+    /// loop header), with no lambda or local function between. <see langword="null"/> anchor: the expression body.
+    /// </summary>
+    private static bool TryAnchor(MethodDeclarationSyntax method, SyntaxNode call, out StatementSyntax? anchor)
+    {
+        anchor = null;
+        for (var current = call.Parent; current is not null && current != method; current = current.Parent)
+        {
+            switch (current)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax:
+                    return false;
+                case ArrowExpressionClauseSyntax when current.Parent == method:
+                    return true;
+                case StatementSyntax statement:
+                    anchor = statement;
+                    return statement.Parent is BlockSyntax
+                           && statement is not (WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the method can take a key parameter: private or internal, not overriding, implementing or virtual,
+    /// not an entry point or event handler, no optional or params parameter, and every reference a plain call
+    /// without named arguments. Fills <paramref name="callers"/>.
+    /// </summary>
+    private static async Task<bool> CanThreadAsync(Document document, SemanticModel model, IMethodSymbol method, List<ReferenceLocation> callers, CancellationToken cancellationToken)
+    {
+        if (method.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Internal)
+            || method.IsOverride || method.IsVirtual || method.IsAbstract || method.IsExtern
+            || method.ExplicitInterfaceImplementations.Length > 0
+            || method.Parameters.Any(parameter => parameter.IsOptional || parameter.IsParams)
+            || method.Name == "Main" && method.IsStatic
+            || SymbolEqualityComparer.Default.Equals(model.Compilation.GetEntryPoint(cancellationToken), method)
+            || IsEventHandler(method, model.Compilation)
+            || ImplementsInterfaceMember(method))
+        {
+            return false;
+        }
+
+        var references = await SymbolFinder.FindReferencesAsync(method, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+
+        // A multi-targeted project loads each file once per target framework: one call site per file and span,
+        // the copy in this document's project first.
+        var locations = references.SelectMany(reference => reference.Locations)
+            .GroupBy(location => (location.Document.FilePath ?? location.Document.Id.ToString(), location.Location.SourceSpan))
+            .Select(group => group.OrderBy(location => location.Document.Project.Id == document.Project.Id ? 0 : 1).First())
+            .Where(location => location.Document.Id == document.Id || document.FilePath is null || location.Document.FilePath != document.FilePath);
+        foreach (var location in locations)
+        {
+            var locationRoot = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (location.IsImplicit || locationRoot is null
+                || CallOf(locationRoot.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true)) is not { } call
+                || call.ArgumentList.Arguments.Any(argument => argument.NameColon is not null))
+            {
+                return false;
+            }
+
+            callers.Add(location);
+        }
+
+        return true;
+    }
+
+    private static bool ImplementsInterfaceMember(IMethodSymbol method)
+    {
+        foreach (var type in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in type.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsEventHandler(IMethodSymbol method, Compilation compilation)
+    {
+        var eventArgs = compilation.GetTypeByMetadataName("System.EventArgs");
+        if (method.Parameters.Length != 2 || method.Parameters[0].Type.SpecialType != SpecialType.System_Object || eventArgs is null)
+        {
+            return false;
+        }
+
+        for (var type = method.Parameters[1].Type; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, eventArgs))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The call whose target is the method name at <paramref name="node"/> (<c>M(...)</c>, <c>x.M(...)</c>), else <see langword="null"/>.</summary>
+    private static InvocationExpressionSyntax? CallOf(SyntaxNode node)
+    {
+        var name = node as SimpleNameSyntax ?? node.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().FirstOrDefault();
+        SyntaxNode? expression = name?.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        return expression?.Parent is InvocationExpressionSyntax call && call.Expression == expression ? call : null;
+    }
+
+    private static ArgumentListSyntax AppendArgument(ArgumentListSyntax list, string text)
+    {
+        var argument = SyntaxFactory.Argument(SyntaxFactory.ParseExpression(text));
+        return list.WithArguments(Append(list.Arguments, argument));
+    }
+
+    /// <summary>Appends after a <c>, </c>, keeping the list's own separators and trivia.</summary>
+    private static SeparatedSyntaxList<T> Append<T>(SeparatedSyntaxList<T> list, T node)
+        where T : SyntaxNode
+    {
+        if (list.Count == 0)
+        {
+            return SyntaxFactory.SingletonSeparatedList(node);
+        }
+
+        var items = list.GetWithSeparators();
+        var last = items[items.Count - 1];
+        items = items.Replace(last, last.AsNode()!.WithoutTrailingTrivia());
+        return SyntaxFactory.SeparatedList<T>(items
+            .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space))
+            .Add(node.WithTrailingTrivia(last.GetTrailingTrivia())));
+    }
+
+    private static StatementSyntax Split(string key, string sub) => MigrationPlan.Statement($"({key}, {sub}) = {key}.Split();");
+
+    private static SyntaxTriviaList Indentation(SyntaxTriviaList leading) =>
+        leading.Count > 0 && leading.Last().IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(leading.Last()) : SyntaxFactory.TriviaList();
+
+    private static bool BindsToOrFree(SemanticModel model, int position, string name, INamedTypeSymbol expected)
+    {
+        var found = model.LookupNamespacesAndTypes(position, name: name);
+        return found.IsEmpty || (found.Length == 1 && SymbolEqualityComparer.Default.Equals(found[0], expected));
+    }
+
+    private static SyntaxNode AddImport(SyntaxNode root, SemanticModel model, int position)
+    {
+        if (root is not CompilationUnitSyntax compilationUnit || !model.LookupNamespacesAndTypes(position, name: "PrngKey").IsEmpty)
+        {
+            return root;
+        }
+
+        var endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        return UsingDirectives.Add(compilationUnit, endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.CarriageReturnLineFeed);
+    }
+
+    private static async Task<Solution> FormatAsync(Solution solution, DocumentId id, CancellationToken cancellationToken)
+    {
+        var formatted = await Formatter.FormatAsync(solution.GetDocument(id)!, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return formatted.Project.Solution;
+    }
+
+    private sealed class Draw
+    {
+        public Draw(InvocationExpressionSyntax call, StatementSyntax? anchor, DrawRewrite? mapping)
+        {
+            Call = call;
+            Anchor = anchor;
+            Mapping = mapping;
+        }
+
+        public InvocationExpressionSyntax Call { get; }
+
+        /// <summary>The statement before which the split goes; <see langword="null"/> in an expression body.</summary>
+        public StatementSyntax? Anchor { get; }
+
+        /// <summary>The draw's rewrite; <see langword="null"/> for a recursive call, which gets the subkey as its last argument.</summary>
+        public DrawRewrite? Mapping { get; }
+
+        /// <summary>For a LINQ shuffle: the sequence whose shuffled copy the method returns.</summary>
+        public ExpressionSyntax? ShuffleSource { get; set; }
+
+        /// <summary>For a LINQ shuffle: the element type of the array.</summary>
+        public ITypeSymbol? ShuffleElement { get; set; }
+    }
+}
