@@ -499,7 +499,6 @@ public sealed class HoistKeyCreationCodeFixTests
             LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3,
             References = TestReferences.NetStandard20,
         };
-        test.SolutionTransforms.WithoutNullable();
         test.ExpectedDiagnostics.Add(InFor(0));
         await test.RunAsync(CancellationToken.None);
     }

@@ -334,7 +334,6 @@ public sealed class KeyInMutableStateAnalyzerTests
             LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3,
             References = TestReferences.NetStandard20,
         };
-        test.SolutionTransforms.WithoutNullable();
         test.ExpectedDiagnostics.Add(Mutable(0, "_key"));
         test.ExpectedDiagnostics.Add(Mutable(1, "_key"));
         await test.RunAsync(CancellationToken.None);

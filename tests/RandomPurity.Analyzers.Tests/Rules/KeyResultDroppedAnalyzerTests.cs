@@ -255,7 +255,6 @@ public sealed class KeyResultDroppedAnalyzerTests
             LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3,
             References = TestReferences.NetStandard20,
         };
-        test.SolutionTransforms.WithoutNullable();
         test.ExpectedDiagnostics.Add(Dropped(0, "PrngKey.Split"));
         await test.RunAsync(CancellationToken.None);
     }

@@ -344,7 +344,6 @@ public sealed class UnsplitKeyAnalyzerTests
             LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3,
             References = TestReferences.NetStandard20,
         };
-        test.SolutionTransforms.WithoutNullable();
         test.ExpectedDiagnostics.Add(Unsplit(0, ForLoop));
         await test.RunAsync(CancellationToken.None);
     }
