@@ -31,9 +31,7 @@ public sealed class SystemRandomFieldCodeFixProvider : CodeFixProvider
     /// has changed a document, so the provider that runs first must do everything. The equivalence key is not checked,
     /// because <c>dotnet format</c> passes the key of whatever action the first RP0001 diagnostic offered (or none).
     /// </remarks>
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        async (context, document, diagnostics) => await FieldRandomMigrator.MigrateFieldsAndLocalsAsync(
-            document, diagnostics.Select(diagnostic => diagnostic.Location.SourceSpan), context.CancellationToken).ConfigureAwait(false));
+    public override FixAllProvider GetFixAllProvider() => RandomFixAllProvider.Instance;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -52,9 +50,16 @@ public sealed class SystemRandomFieldCodeFixProvider : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     title,
-                    cancellationToken => FieldRandomMigrator.MigrateAsync(context.Document, new[] { span }, cancellationToken),
+                    cancellationToken => MigrateAndThreadAsync(context.Document, span, cancellationToken),
                     FixerNames.MigrateRandomField),
                 diagnostic);
         }
+    }
+
+    private static async Task<Solution> MigrateAndThreadAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, System.Threading.CancellationToken cancellationToken)
+    {
+        var migrated = await FieldRandomMigrator.MigrateAsync(document, new[] { span }, cancellationToken).ConfigureAwait(false);
+        var solution = await RandomFixAllProvider.ShareWithLinkedCopiesAsync(migrated, cancellationToken).ConfigureAwait(false);
+        return await ParameterThreading.RunAsync(solution, RandomFixAllProvider.ScopeOf(document), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -7,13 +7,16 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using RandomPurity.Analyzers;
 using RandomPurity.CodeFixes.Migration;
+using RandomPurity.CodeFixes.Threading;
 
 namespace RandomPurity.CodeFixes;
 
 /// <summary>
 /// RP0001 on a <c>System.Random</c> local: the local becomes a <c>PrngKey</c> from the same seed (or from
 /// <c>PrngKey.FromEntropy()</c> when it had none) and every draw comes from a fresh subkey, following the mapping of
-/// runtime-api.md. Locals that escape their body get no fix (fields and parameters are migrated by a later engine).
+/// runtime-api.md. A local handed to a method that takes a <c>Random</c> passes <c>sub.AsRandom()</c>, and the method's
+/// parameter becomes a <c>PrngKey</c> when every caller can pass a key (<see cref="ParameterThreading"/>). Locals that
+/// escape their body otherwise get no fix.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SystemRandomLocalCodeFixProvider))]
 [Shared]
@@ -24,12 +27,11 @@ public sealed class SystemRandomLocalCodeFixProvider : CodeFixProvider
 
     /// <inheritdoc />
     /// <remarks>
-    /// Not the batch fixer: a seeded local and the child generators drawn from it are one rewrite, and two locals of a
-    /// method share the names of new variables, so a document's diagnostics are fixed in one pass.
+    /// Not the batch fixer: a seeded local and the child generators drawn from it are one rewrite, two locals of a
+    /// method share the names of new variables, and the parameters the keys reach change in other documents; see
+    /// <see cref="RandomFixAllProvider"/>.
     /// </remarks>
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        async (context, document, diagnostics) => await LocalRandomMigrator.MigrateAsync(
-            document, diagnostics.Select(diagnostic => diagnostic.Location.SourceSpan), context.CancellationToken).ConfigureAwait(false));
+    public override FixAllProvider GetFixAllProvider() => RandomFixAllProvider.Instance;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -55,9 +57,16 @@ public sealed class SystemRandomLocalCodeFixProvider : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     title,
-                    cancellationToken => LocalRandomMigrator.MigrateAsync(context.Document, new[] { span }, cancellationToken),
+                    cancellationToken => MigrateAndThreadAsync(context.Document, span, cancellationToken),
                     FixerNames.MigrateRandomLocal),
                 diagnostic);
         }
+    }
+
+    private static async Task<Solution> MigrateAndThreadAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, System.Threading.CancellationToken cancellationToken)
+    {
+        var migrated = await LocalRandomMigrator.MigrateAsync(document, new[] { span }, cancellationToken).ConfigureAwait(false);
+        var solution = await RandomFixAllProvider.ShareWithLinkedCopiesAsync(migrated, cancellationToken).ConfigureAwait(false);
+        return await ParameterThreading.RunAsync(solution, RandomFixAllProvider.ScopeOf(document), cancellationToken).ConfigureAwait(false);
     }
 }

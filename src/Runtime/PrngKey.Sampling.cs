@@ -213,6 +213,30 @@ public readonly partial struct PrngKey
     }
 
     /// <summary>
+    /// Returns <paramref name="count"/> items drawn from <paramref name="items"/>: the same values as
+    /// <see cref="Choice{T}(ReadOnlySpan{T}, Span{T}, bool)"/> into a new array of that length (what
+    /// <c>Random.GetItems(choices, length)</c> becomes).
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The population.</param>
+    /// <param name="count">The number of draws.</param>
+    /// <param name="replace">Whether an item may be drawn more than once.</param>
+    /// <returns>A new array of <paramref name="count"/> items.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Choice{T}(ReadOnlySpan{T}, Span{T}, bool)"/>.</exception>
+    public T[] Choice<T>(ReadOnlySpan<T> items, int count, bool replace = true)
+    {
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "The number of draws must not be negative.");
+        }
+
+        var result = new T[count];
+        Choice(items, result, replace);
+        return result;
+    }
+
+    /// <summary>
     /// Fills <paramref name="destination"/> with items drawn from <paramref name="items"/>:
     /// <c>jax.random.choice(key, items, (n,), replace)</c> without weights. With replacement the indices are
     /// <c>randint(key, (n,), 0, items.Length)</c>; without, they are the first n of <c>permutation(key, items.Length)</c>.

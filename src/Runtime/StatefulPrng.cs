@@ -132,4 +132,12 @@ public sealed class StatefulPrng
     /// <param name="destination">The output; its length is the number of draws.</param>
     /// <param name="replace">Whether an item may be drawn more than once.</param>
     public void Choice<T>(ReadOnlySpan<T> items, Span<T> destination, bool replace = true) => NextKey().Choice(items, destination, replace);
+
+    /// <summary><see cref="PrngKey.Choice{T}(ReadOnlySpan{T}, int, bool)"/> on <see cref="NextKey"/>.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The population.</param>
+    /// <param name="count">The number of draws.</param>
+    /// <param name="replace">Whether an item may be drawn more than once.</param>
+    /// <returns>A new array of <paramref name="count"/> items.</returns>
+    public T[] Choice<T>(ReadOnlySpan<T> items, int count, bool replace = true) => NextKey().Choice(items, count, replace);
 }

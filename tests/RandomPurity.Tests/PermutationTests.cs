@@ -120,6 +120,26 @@ public class PermutationTests
     [Theory]
     [InlineData(P)]
     [InlineData(O)]
+    public void ChoiceIntoNewArrayEqualsChoiceIntoDestination(PrngImpl impl)
+    {
+        PrngKey key = PrngKey.Create(31, impl);
+        int[] items = Enumerable.Range(100, 37).ToArray();
+        foreach (bool replace in new[] { true, false })
+        {
+            var destination = new int[12];
+            key.Choice<int>(items, destination, replace);
+            Assert.Equal(destination, key.Choice<int>(items, 12, replace));
+            Assert.Equal(key.FoldIn(0).Choice<int>(items, 12, replace), new StatefulPrng(key).Choice<int>(items, 12, replace));
+        }
+
+        Assert.Empty(key.Choice<int>(items, 0));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => key.Choice<int>(items, -1));
+        Assert.Equal("count", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData(P)]
+    [InlineData(O)]
     public void ChoiceWithReplacementIsRandintIndices(PrngImpl impl)
     {
         PrngKey key = PrngKey.Create(29, impl);

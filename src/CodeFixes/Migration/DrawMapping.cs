@@ -181,6 +181,12 @@ internal sealed class DrawRewrite
         Arguments = arguments;
     }
 
+    /// <summary>
+    /// A generator handed to code that takes a <c>System.Random</c>: <c>sub.AsRandom()</c> replaces the generator itself
+    /// (the draw node is the argument, not a call on it).
+    /// </summary>
+    public static DrawRewrite AsRandomBridge { get; } = new("AsRandom", ImmutableArray<DrawArgument>.Empty);
+
     /// <summary>The <c>PrngKey</c> member to call on the subkey.</summary>
     public string Member { get; }
 
@@ -191,6 +197,14 @@ internal sealed class DrawRewrite
 
     /// <summary>For <c>GetItems(choices, length)</c>: the index of the length argument; the array is created by the caller.</summary>
     public int? CreatedArrayLength { get; set; }
+
+    /// <summary>
+    /// The rewrite as one expression: <c>GetItems(choices, length)</c> becomes <c>Choice&lt;T&gt;(choices, length)</c>,
+    /// which returns the new array (the same values as filling <c>new T[length]</c>); other draws are unchanged.
+    /// </summary>
+    public DrawRewrite ExpressionForm() => CreatedArrayLength is { } length
+        ? new DrawRewrite(Member, ImmutableArray.Create(Arguments[0], DrawArgument.FromSource(length))) { TypeArgument = TypeArgument }
+        : this;
 
     /// <summary>An argument list written as a person would: <c>(a, b)</c>, independent of any later formatting pass.</summary>
     public static ArgumentListSyntax ArgumentList(IReadOnlyList<ArgumentSyntax> arguments)
@@ -208,14 +222,14 @@ internal sealed class DrawRewrite
     /// Builds <c>receiver.Member(args)</c> from the already-rewritten original call, so that arguments which were
     /// themselves draws keep their own rewrite.
     /// </summary>
-    public ExpressionSyntax Build(ExpressionSyntax receiver, InvocationExpressionSyntax rewrittenCall, SemanticModel model, int position, IReadOnlyList<ArgumentSyntax>? extra = null)
+    public ExpressionSyntax Build(ExpressionSyntax receiver, InvocationExpressionSyntax? rewrittenCall, SemanticModel model, int position, IReadOnlyList<ArgumentSyntax>? extra = null)
     {
         var arguments = new List<ArgumentSyntax>();
         foreach (var argument in Arguments)
         {
             var expression = argument.Text is not null
                 ? SyntaxFactory.ParseExpression(argument.Text)
-                : rewrittenCall.ArgumentList.Arguments[argument.SourceIndex].Expression.WithoutTrivia();
+                : rewrittenCall!.ArgumentList.Arguments[argument.SourceIndex].Expression.WithoutTrivia();
             arguments.Add(SyntaxFactory.Argument(expression));
         }
 

@@ -203,7 +203,7 @@ internal sealed class LocalRandomMigration
             // var items = rng.GetItems(choices, n);  =>  var items = new T[n]; sub.Choice<T>(choices, items);
             var declarator = (VariableDeclaratorSyntax)draw.Invocation.Parent!.Parent!;
             var elementType = mapping.TypeArgument!.ToMinimalDisplayString(_model, position);
-            var choices = draw.Invocation.ArgumentList.Arguments[mapping.Arguments[0].SourceIndex].Expression.WithoutTrivia().ToFullString();
+            var choices = ((InvocationExpressionSyntax)draw.Invocation).ArgumentList.Arguments[mapping.Arguments[0].SourceIndex].Expression.WithoutTrivia().ToFullString();
             plan.Replacements[draw.Invocation] = rewritten =>
             {
                 var length = ((InvocationExpressionSyntax)rewritten).ArgumentList.Arguments[lengthIndex].Expression.WithoutTrivia();
@@ -218,7 +218,7 @@ internal sealed class LocalRandomMigration
         }
 
         plan.Replacements[draw.Invocation] = rewritten =>
-            mapping.Build(SyntaxFactory.IdentifierName(receiver), (InvocationExpressionSyntax)rewritten, _model, position).WithTriviaFrom(rewritten);
+            mapping.Build(SyntaxFactory.IdentifierName(receiver), rewritten as InvocationExpressionSyntax, _model, position).WithTriviaFrom(rewritten);
     }
 
     private void AddLambdaDraws(MigrationPlan plan, NamePicker names, bool mixedDeconstruction)
@@ -239,7 +239,7 @@ internal sealed class LocalRandomMigration
                     var lambdaKey = DeclareLambdaKey(plan, names, lambda.Anchor, key, mixedDeconstruction);
                     var position = draw.Invocation.SpanStart;
                     plan.Replacements[draw.Invocation] = rewritten =>
-                        draw.Mapping.Build(SyntaxFactory.ParseExpression($"{lambdaKey}.FoldIn({index})"), (InvocationExpressionSyntax)rewritten, _model, position).WithTriviaFrom(rewritten);
+                        draw.Mapping.Build(SyntaxFactory.ParseExpression($"{lambdaKey}.FoldIn({index})"), rewritten as InvocationExpressionSyntax, _model, position).WithTriviaFrom(rewritten);
                 }
 
                 continue;
@@ -357,6 +357,18 @@ internal sealed class LocalRandomMigration
                 continue;
             }
 
+            if (PassedAsRandom(identifier) is { } passed)
+            {
+                // Handed to code that takes a Random: it gets one whose draws come from a fresh subkey
+                // (sub.AsRandom()); ParameterThreading later turns a source method's parameter into a PrngKey.
+                if (!AddDraw(key, identifier, passed))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
             if (identifier.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access
                 || access.Expression != identifier
                 || invocation.Expression != access
@@ -386,7 +398,17 @@ internal sealed class LocalRandomMigration
         return true;
     }
 
-    private bool AddDraw(KeyLocal key, InvocationExpressionSyntax invocation, DrawRewrite mapping)
+    /// <summary>The <c>AsRandom()</c> bridge for a local passed by value to a <c>Random</c> parameter, or <see langword="null"/>.</summary>
+    private DrawRewrite? PassedAsRandom(IdentifierNameSyntax identifier) =>
+        identifier.Parent is ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.None } argument
+        && argument.Expression == identifier
+        && _model.GetOperation(argument, _cancellationToken) is IArgumentOperation { Parameter: { RefKind: RefKind.None, IsParams: false } parameter }
+        && _symbols.IsRandom(parameter.Type)
+        && _symbols.AsRandom is not null
+            ? DrawRewrite.AsRandomBridge
+            : null;
+
+    private bool AddDraw(KeyLocal key, ExpressionSyntax invocation, DrawRewrite mapping)
     {
         // The function boundaries between the draw and the key's declaration: none, or one lambda we understand.
         AnonymousFunctionExpressionSyntax? lambda = null;
@@ -411,7 +433,9 @@ internal sealed class LocalRandomMigration
                 return false;
             }
 
-            var fill = FillLoop.TryCreate(_model, (IInvocationOperation)_model.GetOperation(invocation, _cancellationToken)!, anchor!, _symbols);
+            var fill = invocation is InvocationExpressionSyntax
+                ? FillLoop.TryCreate(_model, (IInvocationOperation)_model.GetOperation(invocation, _cancellationToken)!, anchor!, _symbols)
+                : null;
             key.Draws.Add(new Draw(key, invocation, mapping, fill?.Loop ?? anchor!, null) { Fill = fill });
             return true;
         }
@@ -492,7 +516,7 @@ internal sealed class LocalRandomMigration
             : null;
     }
 
-    private static bool IsItemsDeclaration(InvocationExpressionSyntax invocation, StatementSyntax anchor) =>
+    private static bool IsItemsDeclaration(ExpressionSyntax invocation, StatementSyntax anchor) =>
         anchor is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
         && invocation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
         && declarator == declaration.Declaration.Variables[0];
@@ -657,7 +681,7 @@ internal sealed class LocalRandomMigration
     /// <summary>One draw: the call, its mapping, and the statement the split goes before (inside the lambda for lambda draws).</summary>
     internal sealed class Draw
     {
-        public Draw(KeyLocal key, InvocationExpressionSyntax invocation, DrawRewrite mapping, StatementSyntax? anchor, LambdaInfo? lambda)
+        public Draw(KeyLocal key, ExpressionSyntax invocation, DrawRewrite mapping, StatementSyntax? anchor, LambdaInfo? lambda)
         {
             Key = key;
             Invocation = invocation;
@@ -668,7 +692,8 @@ internal sealed class LocalRandomMigration
 
         public KeyLocal Key { get; }
 
-        public InvocationExpressionSyntax Invocation { get; }
+        /// <summary>The draw: a call on the local, or the local itself where it is passed to a <c>Random</c> parameter.</summary>
+        public ExpressionSyntax Invocation { get; }
 
         public DrawRewrite Mapping { get; }
 

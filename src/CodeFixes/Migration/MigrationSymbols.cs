@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace RandomPurity.CodeFixes.Migration;
@@ -16,6 +17,7 @@ internal sealed class MigrationSymbols
         List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
         Array = compilation.GetSpecialType(SpecialType.System_Array);
         Expression = compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
+        AsRandom = prngKey.GetMembers("AsRandom").OfType<IMethodSymbol>().FirstOrDefault(method => method.Parameters.IsEmpty);
     }
 
     public INamedTypeSymbol Random { get; }
@@ -35,6 +37,9 @@ internal sealed class MigrationSymbols
     public INamedTypeSymbol Array { get; }
 
     public INamedTypeSymbol? Expression { get; }
+
+    /// <summary><c>PrngKey.AsRandom()</c>, the bridge to APIs that take a <c>System.Random</c>.</summary>
+    public IMethodSymbol? AsRandom { get; }
 
     /// <summary>Returns <see langword="null"/> when the compilation lacks <c>System.Random</c> or the RandomPurity runtime: nothing to migrate to.</summary>
     public static MigrationSymbols? Create(Compilation compilation)

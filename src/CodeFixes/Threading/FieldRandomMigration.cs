@@ -22,8 +22,8 @@ namespace RandomPurity.CodeFixes.Threading;
 /// </code>
 /// No member signature changes, so the field works in every member that drew from it. The migration is refused
 /// (returns <see langword="null"/>) as soon as one use of the field could not follow: the field is visible outside
-/// its assembly, read outside this document, assigned anything but a new <c>Random</c>, passed to the project's own
-/// code, returned, stored, used by reference, as a method group, with <c>?.</c>, or inside an expression tree.
+/// its assembly, read outside this document, assigned anything but a new <c>Random</c>, returned, stored, used by
+/// reference, as a method group, with <c>?.</c>, or inside an expression tree.
 /// </summary>
 internal sealed class FieldRandomMigration
 {
@@ -224,7 +224,8 @@ internal sealed class FieldRandomMigration
             case IInvocationOperation invocation when invocation.Instance == fieldReference
                 && invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
                 && access.Expression == reference
-                && DrawMapping.TryMap(invocation, symbols) is { CreatedArrayLength: null } draw:
+                && DrawMapping.TryMap(invocation, symbols) is { } mapped:
+                var draw = mapped.ExpressionForm();
                 edits.Add(new Edit(call, (current, _) =>
                 {
                     var rewritten = (InvocationExpressionSyntax)current;
@@ -236,10 +237,11 @@ internal sealed class FieldRandomMigration
             case IArgumentOperation { Parameter: { } parameter } argument when argument.Value == fieldReference
                 && parameter.RefKind == RefKind.None
                 && symbols.IsRandom(parameter.Type)
+                && !parameter.IsParams
                 && argument.Syntax is ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.None }
-                && !SymbolEqualityComparer.Default.Equals(parameter.ContainingAssembly, model.Compilation.Assembly)
                 && !SymbolEqualityComparer.Default.Equals(parameter.ContainingAssembly, symbols.Random.ContainingAssembly):
-                // A third-party API that demands a Random gets one whose every draw comes from a fresh key.
+                // Code that demands a Random gets one whose every draw comes from a fresh key; for the solution's own
+                // methods ParameterThreading then turns the parameter into a PrngKey and passes _rng.NextKey().
                 edits.Add(new Edit(reference, (current, _) => SyntaxFactory.InvocationExpression(
                         SyntaxFactory.MemberAccessExpression(
                             SyntaxKind.SimpleMemberAccessExpression,

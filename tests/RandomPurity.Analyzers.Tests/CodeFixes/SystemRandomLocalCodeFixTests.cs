@@ -1122,13 +1122,13 @@ public sealed partial class SystemRandomLocalCodeFixTests
         """);
 
     [Fact]
-    public Task PassedAsArgument_NoFix() => VerifyCS.VerifyAnalyzerAsync(
+    public Task PassedAsObject_NoFix() => VerifyCS.VerifyAnalyzerAsync(
         """
         using System;
 
         class C
         {
-            int Use(Random r) => r.Next();
+            int Use(object r) => r.GetHashCode();
 
             int M()
             {

@@ -100,7 +100,7 @@ public sealed class SystemRandomLocalFixAllTests
 
                 class C
                 {
-                    void Deal(Random r) { }
+                    void Deal(object r) { }
 
                     long M()
                     {
@@ -117,7 +117,7 @@ public sealed class SystemRandomLocalFixAllTests
 
                 class C
                 {
-                    void Deal(Random r) { }
+                    void Deal(object r) { }
 
                     long M()
                     {
@@ -258,7 +258,7 @@ public sealed class SystemRandomLocalFixAllTests
 
                 class C
                 {
-                    int Use(Random r) => r.Next();
+                    int Use(object r) => r.GetHashCode();
 
                     int M()
                     {
@@ -274,7 +274,7 @@ public sealed class SystemRandomLocalFixAllTests
 
                 class C
                 {
-                    int Use(Random r) => r.Next();
+                    int Use(object r) => r.GetHashCode();
 
                     int M()
                     {

@@ -1,0 +1,146 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using RandomPurity.CodeFixes.Migration;
+
+namespace RandomPurity.CodeFixes.Threading;
+
+/// <summary>
+/// FixAll of RP0001 for both of its providers (locals and fields): every <c>Random</c> local and field of the scope,
+/// then the parameters their keys now reach (<see cref="ParameterThreading"/>). <c>dotnet format</c> hands one
+/// diagnostic set to each RP0001 provider in turn and spans go stale once a document has changed, so the provider that
+/// runs first does everything and the creations to migrate are found afresh in each document rather than taken from
+/// the diagnostics. A file compiled for several target frameworks is migrated once per framework view (each sees its
+/// own <c>#if</c> branches), and every view gets the same resulting text.
+/// </summary>
+internal sealed class RandomFixAllProvider : FixAllProvider
+{
+    public static readonly RandomFixAllProvider Instance = new();
+
+    /// <inheritdoc />
+    public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+    /// <inheritdoc />
+    public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+    {
+        var documents = fixAllContext.Scope switch
+        {
+            FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
+            FixAllScope.Project => fixAllContext.Project.Documents.ToArray(),
+            FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(project => project.Documents).ToArray(),
+            _ => new Document[0],
+        };
+        var solution = fixAllContext.Solution;
+        var ids = documents.Select(document => document.Id).ToList();
+        var wholeSolution = fixAllContext.Scope == FixAllScope.Solution;
+        return Task.FromResult<CodeAction?>(CodeAction.Create(
+            "Migrate System.Random to explicit PrngKeys",
+            cancellationToken => MigrateAsync(solution, ids, wholeSolution, cancellationToken),
+            fixAllContext.CodeActionEquivalenceKey));
+    }
+
+    /// <summary>Migrates the locals and fields of the documents, then threads keys into the parameters they reach.</summary>
+    public static async Task<Solution> MigrateAsync(Solution solution, IReadOnlyList<DocumentId> documents, bool wholeSolution, CancellationToken cancellationToken)
+    {
+        var paths = new HashSet<string>();
+        foreach (var id in documents)
+        {
+            if (solution.GetDocument(id) is { } document && document.SourceCodeKind == SourceCodeKind.Regular)
+            {
+                paths.Add(PathOf(document));
+            }
+        }
+
+        foreach (var id in documents)
+        {
+            if (solution.GetDocument(id) is not { } document)
+            {
+                continue;
+            }
+
+            var spans = await RandomCreationsAsync(document, cancellationToken).ConfigureAwait(false);
+            if (spans.Count == 0)
+            {
+                continue;
+            }
+
+            var migrated = await FieldRandomMigrator.MigrateFieldsAndLocalsAsync(document, spans, cancellationToken).ConfigureAwait(false);
+            solution = await ShareWithLinkedCopiesAsync(migrated, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ParameterThreading.RunAsync(solution, wholeSolution ? null : paths, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The solution of <paramref name="document"/>, with its text also given to the other target frameworks' copies of the file.</summary>
+    public static async Task<Solution> ShareWithLinkedCopiesAsync(Document document, CancellationToken cancellationToken)
+    {
+        var solution = document.Project.Solution;
+        var linked = document.GetLinkedDocumentIds();
+        if (linked.IsEmpty)
+        {
+            return solution;
+        }
+
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in linked)
+        {
+            solution = solution.WithDocumentText(id, text);
+        }
+
+        return solution;
+    }
+
+    /// <summary>The scope ParameterThreading may start from after a fix in <paramref name="document"/>.</summary>
+    public static ISet<string> ScopeOf(Document document) => new HashSet<string> { PathOf(document) };
+
+    private static string PathOf(Document document) => document.FilePath ?? document.Id.Id.ToString();
+
+    /// <summary>Generated code gets no RP0001 (the analyzers skip it), so FixAll leaves it alone too.</summary>
+    private static bool IsGenerated(Document document, SyntaxNode root)
+    {
+        var name = System.IO.Path.GetFileName(document.FilePath ?? document.Name) ?? string.Empty;
+        if (name.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase) || name.EndsWith(".g.i.cs", System.StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".designer.cs", System.StringComparison.OrdinalIgnoreCase) || name.EndsWith(".generated.cs", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var header = root.GetLeadingTrivia().ToFullString();
+        return header.IndexOf("<auto-generated", System.StringComparison.OrdinalIgnoreCase) >= 0
+               || header.IndexOf("<autogenerated", System.StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    /// <summary>Every creation of a <c>System.Random</c> in the document: what RP0001 reports, seen afresh.</summary>
+    private static async Task<List<TextSpan>> RandomCreationsAsync(Document document, CancellationToken cancellationToken)
+    {
+        var result = new List<TextSpan>();
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || IsGenerated(document, root) || !root.DescendantTokens().Any(token => token.ValueText == "Random" || token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NewKeyword)))
+        {
+            return result;
+        }
+
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || MigrationSymbols.Create(model.Compilation) is not { } symbols)
+        {
+            return result;
+        }
+
+        foreach (var creation in root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
+        {
+            if (model.GetOperation(creation, cancellationToken) is IObjectCreationOperation operation && symbols.IsRandom(operation.Type))
+            {
+                result.Add(creation.Span);
+            }
+        }
+
+        return result;
+    }
+}

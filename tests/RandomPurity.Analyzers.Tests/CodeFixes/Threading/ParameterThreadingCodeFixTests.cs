@@ -1,0 +1,539 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
+using RandomPurity.Analyzers.Tests.Verifiers;
+using Xunit;
+using VerifyField = RandomPurity.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    RandomPurity.Analyzers.SystemRandomCreatedAnalyzer,
+    RandomPurity.CodeFixes.SystemRandomFieldCodeFixProvider>;
+using VerifyLocal = RandomPurity.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    RandomPurity.Analyzers.SystemRandomCreatedAnalyzer,
+    RandomPurity.CodeFixes.SystemRandomLocalCodeFixProvider>;
+
+namespace RandomPurity.Analyzers.Tests.CodeFixes.Threading;
+
+/// <summary>
+/// RP0001 where the generator is handed to a method that takes a <c>Random</c>: the local or field passes a key's
+/// bridge, and the method's parameter becomes a <c>PrngKey</c> once every caller can pass a key (the bridge is then
+/// dropped, <c>new Random(seed)</c> becomes <c>PrngKey.Create(seed)</c>). Chains migrate from the top down, across
+/// files. Methods whose signature must stay keep their <c>Random</c> and receive <c>sub.AsRandom()</c>. The verifier
+/// runs the single fix iteratively and FixAll at every scope, and compiles the result.
+/// </summary>
+public sealed class ParameterThreadingCodeFixTests
+{
+    [Fact]
+    public Task LocalPassedToParameters_TheLegacyDiceShape() => VerifyLocal.VerifyCodeFixAsync(
+        """
+        using System;
+
+        static class Deck
+        {
+            public static void Shuffle(string[] cards, Random random) => random.Shuffle(cards);
+
+            public static string[] LuckyDip(string[] cards, int count, Random random) => random.GetItems(cards, count);
+        }
+
+        class Program
+        {
+            static string Deal(string[] cards)
+            {
+                var dealer = {|RP0001:new Random(7)|};
+                Deck.Shuffle(cards, dealer);
+                return string.Join(" ", Deck.LuckyDip(cards, 3, dealer));
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        static class Deck
+        {
+            public static void Shuffle(string[] cards, PrngKey random) => random.Shuffle<string>(cards);
+
+            public static string[] LuckyDip(string[] cards, int count, PrngKey random) => random.Choice<string>(cards, count);
+        }
+
+        class Program
+        {
+            static string Deal(string[] cards)
+            {
+                var dealer = PrngKey.Create(7);
+                PrngKey sub;
+                (dealer, sub) = dealer.Split();
+                Deck.Shuffle(cards, sub);
+                (dealer, sub) = dealer.Split();
+                return string.Join(" ", Deck.LuckyDip(cards, 3, sub));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ChainAcrossFiles_SplitsInLoopsAndDropsNullGuards()
+    {
+        var test = new VerifyLocal.Test();
+        test.TestState.Sources.Add(("/0/Simulation.cs", """
+            using System;
+
+            class Simulation
+            {
+                public double Run(int steps)
+                {
+                    var rng = {|RP0001:new Random(12)|};
+                    return Walker.Walk(steps, rng);
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Walker.cs", """
+            using System;
+
+            static class Walker
+            {
+                internal static double Walk(int steps, Random random)
+                {
+                    if (random == null) throw new ArgumentNullException(nameof(random));
+                    var position = 0.0;
+                    for (var i = 0; i < steps; i++)
+                    {
+                        // One step of the walk.
+                        position += Step.Next(random);
+                    }
+
+                    return position + random.NextDouble();
+                }
+            }
+
+            static class Step
+            {
+                internal static double Next(Random random) => random.NextDouble() - 0.5;
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Simulation.cs", """
+            using System;
+            using RandomPurity;
+
+            class Simulation
+            {
+                public double Run(int steps)
+                {
+                    var rng = PrngKey.Create(12);
+                    PrngKey sub;
+                    (rng, sub) = rng.Split();
+                    return Walker.Walk(steps, sub);
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Walker.cs", """
+            using System;
+            using RandomPurity;
+
+            static class Walker
+            {
+                internal static double Walk(int steps, PrngKey random)
+                {
+                    PrngKey sub;
+                    var position = 0.0;
+                    for (var i = 0; i < steps; i++)
+                    {
+                        // One step of the walk.
+                        (random, sub) = random.Split();
+                        position += Step.Next(sub);
+                    }
+
+                    (random, sub) = random.Split();
+                    return position + sub.Uniform();
+                }
+            }
+
+            static class Step
+            {
+                internal static double Next(PrngKey random) => random.Uniform() - 0.5;
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task InlineCreationAndLocal_BothCallersPassKeys() => VerifyLocal.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class C
+        {
+            static int Roll(Random r) => r.Next(6);
+
+            int A() => Roll({|RP0001:new Random(1)|});
+
+            int B()
+            {
+                var rng = {|RP0001:new Random(2)|};
+                return Roll(rng);
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            static int Roll(PrngKey r) => r.Int32(0, 6);
+
+            int A() => Roll(PrngKey.Create(1));
+
+            int B()
+            {
+                var rng = PrngKey.Create(2);
+                PrngKey sub;
+                (rng, sub) = rng.Split();
+                return Roll(sub);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RecursiveMethod_PassesItsOwnSubkey() => VerifyLocal.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class C
+        {
+            static int Depth(Random r, int n)
+            {
+                if (n == 0)
+                {
+                    return r.Next(3);
+                }
+
+                return Depth(r, n - 1) + r.Next(3);
+            }
+
+            int M()
+            {
+                var rng = {|RP0001:new Random(9)|};
+                return Depth(rng, 4);
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            static int Depth(PrngKey r, int n)
+            {
+                PrngKey sub, sub2;
+                if (n == 0)
+                {
+                    (r, sub) = r.Split();
+                    return sub.Int32(0, 3);
+                }
+
+                (r, sub) = r.Split();
+                (r, sub2) = r.Split();
+                return Depth(sub, n - 1) + sub2.Int32(0, 3);
+            }
+
+            int M()
+            {
+                var rng = PrngKey.Create(9);
+                PrngKey sub;
+                (rng, sub) = rng.Split();
+                return Depth(sub, 4);
+            }
+        }
+        """);
+
+    [Theory]
+    [InlineData("public class Host { public int Roll(Random r) => r.Next(6); }")]
+    [InlineData("class Host { internal virtual int Roll(Random r) => r.Next(6); }")]
+    [InlineData("interface IRoll { int Roll(Random r); }  class Host : IRoll { public int Roll(Random r) => r.Next(6); }")]
+    [InlineData("class Host { internal int Roll(Random r) => r.Next(6);  internal Func<Random, int> Group => Roll; }")]
+    [InlineData("class Host { internal int Roll(Random r) => r.Next(6);  internal int Other() => Roll(Source);  static Random Source => Random.Shared; }")]
+    [InlineData("class Host { Random _saved;  internal int Roll(Random r) { _saved = r; return r.Next(6); } }")]
+    [InlineData("class Host { internal int Roll(Random r) => Enumerable.Range(0, 2).Sum(_ => r.Next(6)); }")]
+    [InlineData("class Host { internal int Roll(Random r = null) => r.Next(6); }")]
+    [InlineData("class Host { internal int Roll(Random r) { if (r.Next(2) == 0) return r.Next(6); return 0; } }")]
+    public Task ParameterThatMustStay_GetsTheBridge(string host) => VerifyLocal.VerifyCodeFixAsync(
+        $$"""
+        using System;
+        using System.Linq;
+
+        {{host}}
+
+        class C
+        {
+            int M(Host host)
+            {
+                var rng = {|RP0001:new Random(3)|};
+                return host.Roll(rng);
+            }
+        }
+        """,
+        $$"""
+        using System;
+        using System.Linq;
+        using RandomPurity;
+
+        {{host}}
+
+        class C
+        {
+            int M(Host host)
+            {
+                var rng = PrngKey.Create(3);
+                PrngKey sub;
+                (rng, sub) = rng.Split();
+                return host.Roll(sub.AsRandom());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task PublicMethodOfAnApplication_IsThreaded()
+    {
+        var test = new VerifyLocal.Test
+        {
+            TestCode = """
+            using System;
+
+            public class Host
+            {
+                public int Roll(Random r) => r.Next(6);
+            }
+
+            public static class Program
+            {
+                public static void Main()
+                {
+                    var rng = {|RP0001:new Random(3)|};
+                    Console.WriteLine(new Host().Roll(rng));
+                }
+            }
+            """,
+        FixedCode = """
+            using System;
+            using RandomPurity;
+
+            public class Host
+            {
+                public int Roll(PrngKey r) => r.Int32(0, 6);
+            }
+
+            public static class Program
+            {
+                public static void Main()
+                {
+                    var rng = PrngKey.Create(3);
+                    PrngKey sub;
+                    (rng, sub) = rng.Split();
+                    Console.WriteLine(new Host().Roll(sub));
+                }
+            }
+            """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ConstructorParameter_IsThreaded() => VerifyLocal.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class Board
+        {
+            public readonly int Start;
+
+            public Board(Random random)
+            {
+                Start = random.Next(1, 10);
+            }
+        }
+
+        class C
+        {
+            Board M()
+            {
+                var rng = {|RP0001:new Random(5)|};
+                return new Board(rng);
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class Board
+        {
+            public readonly int Start;
+
+            public Board(PrngKey random)
+            {
+                Start = random.Int32(1, 10);
+            }
+        }
+
+        class C
+        {
+            Board M()
+            {
+                var rng = PrngKey.Create(5);
+                PrngKey sub;
+                (rng, sub) = rng.Split();
+                return new Board(sub);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task FieldPassedToAMethod_PassesNextKey() => VerifyField.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class Table
+        {
+            private readonly Random _rng = {|RP0001:new Random(5)|};
+
+            int Roll() => Dice.Roll(_rng) + _rng.Next(2);
+        }
+
+        static class Dice
+        {
+            internal static int Roll(Random r) => r.Next(1, 7);
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class Table
+        {
+            private readonly StatefulPrng _rng = new StatefulPrng(PrngKey.Create(5));
+
+            int Roll() => Dice.Roll(_rng.NextKey()) + _rng.Int32(0, 2);
+        }
+
+        static class Dice
+        {
+            internal static int Roll(PrngKey r) => r.Int32(1, 7);
+        }
+        """);
+
+    [Fact]
+    public Task FieldPassedToALibraryMethod_KeepsTheBridge() => VerifyField.VerifyCodeFixAsync(
+        """
+        using System;
+
+        public class Dice
+        {
+            public int Roll(Random r) => r.Next(1, 7);
+        }
+
+        class Table
+        {
+            private readonly Random _rng = {|RP0001:new Random(5)|};
+
+            int Roll(Dice dice) => dice.Roll(_rng);
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        public class Dice
+        {
+            public int Roll(Random r) => r.Next(1, 7);
+        }
+
+        class Table
+        {
+            private readonly StatefulPrng _rng = new StatefulPrng(PrngKey.Create(5));
+
+            int Roll(Dice dice) => dice.Roll(_rng.NextKey().AsRandom());
+        }
+        """);
+
+    [Fact]
+    public Task FieldUsedForGetItems_UsesTheArrayChoice() => VerifyField.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class C
+        {
+            private Random _r = {|RP0001:new Random(1)|};
+
+            string[] Dip(string[] c) => _r.GetItems(c, 2);
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            private StatefulPrng _r = new StatefulPrng(PrngKey.Create(1));
+
+            string[] Dip(string[] c) => _r.Choice<string>(c, 2);
+        }
+        """);
+
+    [Fact]
+    public Task CSharp73Library_ThreadsWithDeclaredSubkeys() => new VerifyLocal.Test
+    {
+        TestCode = """
+            using System;
+
+            class C
+            {
+                static int Sum(Random r, int n)
+                {
+                    var total = 0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        total += r.Next(10);
+                    }
+
+                    return total;
+                }
+
+                int M()
+                {
+                    var rng = {|RP0001:new Random(4)|};
+                    return Sum(rng, 3);
+                }
+            }
+            """,
+        FixedCode = """
+            using System;
+            using RandomPurity;
+
+            class C
+            {
+                static int Sum(PrngKey r, int n)
+                {
+                    PrngKey sub;
+                    var total = 0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        (r, sub) = r.Split();
+                        total += sub.Int32(0, 10);
+                    }
+
+                    return total;
+                }
+
+                int M()
+                {
+                    var rng = PrngKey.Create(4);
+                    PrngKey sub;
+                    (rng, sub) = rng.Split();
+                    return Sum(sub, 3);
+                }
+            }
+            """,
+        LanguageVersion = LanguageVersion.CSharp7_3,
+        References = TestReferences.NetStandard20,
+    }.RunAsync();
+}
