@@ -82,7 +82,7 @@ internal sealed class SharedRandomFixAllProvider : FixAllProvider
             }
         }
 
-        foreach (var (documentId, annotation) in targets)
+        foreach (var (documentId, annotation) in await CallersFirstAsync(solution, targets, cancellationToken).ConfigureAwait(false))
         {
             var document = solution.GetDocument(documentId);
             var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -94,5 +94,65 @@ internal sealed class SharedRandomFixAllProvider : FixAllProvider
         }
 
         return solution;
+    }
+
+    /// <summary>
+    /// Orders the methods so that a caller is migrated before the methods it calls: its key (a parameter or a
+    /// <c>FromEntropy</c> local) then exists when their call sites are rewritten, and is split rather than a second
+    /// <c>FromEntropy()</c> added. Cycles keep source order.
+    /// </summary>
+    private static async Task<List<(DocumentId Document, SyntaxAnnotation Method)>> CallersFirstAsync(
+        Solution solution, List<(DocumentId Document, SyntaxAnnotation Method)> targets, CancellationToken cancellationToken)
+    {
+        var symbols = new List<IMethodSymbol?>();
+        var callees = new List<HashSet<int>>();
+        foreach (var (documentId, annotation) in targets)
+        {
+            var document = solution.GetDocument(documentId);
+            var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = document is null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var method = root?.GetAnnotatedNodes(annotation).OfType<MethodDeclarationSyntax>().FirstOrDefault();
+            symbols.Add(method is null || model is null ? null : model.GetDeclaredSymbol(method, cancellationToken) as IMethodSymbol);
+        }
+
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var called = new HashSet<int>();
+            var document = solution.GetDocument(targets[i].Document);
+            var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = document is null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root?.GetAnnotatedNodes(targets[i].Method).FirstOrDefault() is { } method && model is not null)
+            {
+                foreach (var invocation in method.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol target)
+                    {
+                        var index = symbols.FindIndex(symbol => SymbolEqualityComparer.Default.Equals(symbol, target.OriginalDefinition));
+                        if (index >= 0 && index != i)
+                        {
+                            called.Add(index);
+                        }
+                    }
+                }
+            }
+
+            callees.Add(called);
+        }
+
+        var ordered = new List<(DocumentId, SyntaxAnnotation)>();
+        var remaining = Enumerable.Range(0, targets.Count).ToList();
+        while (remaining.Count > 0)
+        {
+            var next = remaining.FirstOrDefault(candidate => !remaining.Any(other => other != candidate && callees[other].Contains(candidate)));
+            if (!remaining.Contains(next))
+            {
+                next = remaining[0];
+            }
+
+            ordered.Add(targets[next]);
+            remaining.Remove(next);
+        }
+
+        return ordered;
     }
 }

@@ -18,12 +18,14 @@ namespace RandomPurity.CodeFixes.Threading;
 /// fresh subkey of one key, in the shape the local fix writes (<c>(key, sub) = key.Split();</c> before the statement).
 /// Where the key comes from depends on the method:
 /// <list type="bullet">
-/// <item>a private or internal ordinary method, called only directly: it gains a last parameter <c>PrngKey key</c>; a
-/// recursive call passes a split subkey, every other call site in the solution passes <c>PrngKey.FromEntropy()</c>
-/// (what <c>Random.Shared</c> was, now explicit and visible where it enters);</item>
-/// <item>a root that must keep its signature (public or protected, override, virtual, interface implementation, entry
-/// point, event handler, used as a method group, optional or params parameters): it starts with
-/// <c>var key = PrngKey.FromEntropy();</c>.</item>
+/// <item>an ordinary method other assemblies cannot call, called only directly: it gains a last parameter
+/// <c>PrngKey key</c>; a recursive call passes a split subkey; a caller that already threads a key the same way (a
+/// key parameter or a <c>FromEntropy</c> local only ever renewed by <c>(key, sub) = key.Split();</c>) passes a split
+/// of it; every other call site passes <c>PrngKey.FromEntropy()</c> (what <c>Random.Shared</c> was, now explicit and
+/// visible where it enters);</item>
+/// <item>a root that must keep its signature (public or protected in a library, override, virtual, interface
+/// implementation, entry point, event handler, used as a method group, optional or params parameters): it starts
+/// with <c>var key = PrngKey.FromEntropy();</c>.</item>
 /// </list>
 /// Refused when one <c>Random.Shared</c> use of the method is not a mapped draw in a statement of a block or in the
 /// expression body (a loop header, a lambda, a local function, an embedded statement, <c>GetItems(choices, n)</c>, ...).
@@ -167,6 +169,13 @@ internal static class SharedRandomMigration
         }
 
         var otherDocuments = new Dictionary<DocumentId, List<InvocationExpressionSyntax>>();
+        var callerNames = new Dictionary<SyntaxNode, NamePicker>();
+        var endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (!endOfLine.IsKind(SyntaxKind.EndOfLineTrivia))
+        {
+            endOfLine = SyntaxFactory.CarriageReturnLineFeed;
+        }
+
         foreach (var caller in callers.OrderBy(caller => caller.Location.SourceSpan.Length))
         {
             if (caller.Document.Id == document.Id)
@@ -174,7 +183,7 @@ internal static class SharedRandomMigration
                 if (!method.Span.Contains(caller.Location.SourceSpan))
                 {
                     var call = CallOf(root.FindNode(caller.Location.SourceSpan, getInnermostNodeForTie: true))!;
-                    editor.ReplaceNode(call.ArgumentList, (current, _) => AppendArgument((ArgumentListSyntax)current, entropy));
+                    PassKey(editor, model, call, callerNames, entropy, endOfLine, cancellationToken);
                 }
             }
             else
@@ -197,12 +206,6 @@ internal static class SharedRandomMigration
         }
 
         declarations.Add(MigrationPlan.Statement("PrngKey " + string.Join(", ", pool) + ";"));
-
-        var endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
-        if (!endOfLine.IsKind(SyntaxKind.EndOfLineTrivia))
-        {
-            endOfLine = SyntaxFactory.CarriageReturnLineFeed;
-        }
 
         if (method.Body is { } body)
         {
@@ -280,9 +283,16 @@ internal static class SharedRandomMigration
             var other = solution.GetDocument(pair.Key)!;
             var otherRoot = (await other.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
             var otherModel = (await other.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
-            var rewrittenRoot = otherRoot.ReplaceNodes(pair.Value.Select(call => call.ArgumentList), (_, current) => AppendArgument(current, entropy));
-            rewrittenRoot = AddImport(rewrittenRoot, otherModel, pair.Value[0].SpanStart);
+            var otherEditor = new SyntaxEditor(otherRoot, solution.Workspace.Services);
+            var otherNames = new Dictionary<SyntaxNode, NamePicker>();
+            foreach (var call in pair.Value)
+            {
+                PassKey(otherEditor, otherModel, call, otherNames, entropy, endOfLine, cancellationToken);
+            }
+
+            var rewrittenRoot = AddImport(otherEditor.GetChangedRoot(), otherModel, pair.Value[0].SpanStart);
             solution = solution.WithDocumentSyntaxRoot(pair.Key, rewrittenRoot);
+            solution = await FormatAsync(solution, pair.Key, cancellationToken).ConfigureAwait(false);
         }
 
         return solution;
@@ -395,7 +405,7 @@ internal static class SharedRandomMigration
     /// </summary>
     private static async Task<bool> CanThreadAsync(Document document, SemanticModel model, IMethodSymbol method, List<ReferenceLocation> callers, CancellationToken cancellationToken)
     {
-        if (method.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Internal)
+        if (IsPublicSurface(method, document.Project)
             || method.IsOverride || method.IsVirtual || method.IsAbstract || method.IsExtern
             || method.ExplicitInterfaceImplementations.Length > 0
             || method.Parameters.Any(parameter => parameter.IsOptional || parameter.IsParams)
@@ -426,6 +436,28 @@ internal static class SharedRandomMigration
             }
 
             callers.Add(location);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A member other assemblies can call keeps its signature: visible outside (public or protected up the chain of
+    /// containing types) in a library. An application's members have no callers outside the solution.
+    /// </summary>
+    private static bool IsPublicSurface(IMethodSymbol method, Project project)
+    {
+        if (project.CompilationOptions?.OutputKind != OutputKind.DynamicallyLinkedLibrary)
+        {
+            return false;
+        }
+
+        for (ISymbol? current = method; current is not null and not INamespaceSymbol; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
         }
 
         return true;
@@ -472,6 +504,125 @@ internal static class SharedRandomMigration
         var name = node as SimpleNameSyntax ?? node.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().FirstOrDefault();
         SyntaxNode? expression = name?.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
         return expression?.Parent is InvocationExpressionSyntax call && call.Expression == expression ? call : null;
+    }
+
+    /// <summary>
+    /// A caller passes a key: a split of the key it already threads, when it has one, else <c>PrngKey.FromEntropy()</c>
+    /// (a root, where the entropy becomes explicit).
+    /// </summary>
+    private static void PassKey(SyntaxEditor editor, SemanticModel model, InvocationExpressionSyntax call, Dictionary<SyntaxNode, NamePicker> names,
+        string entropy, SyntaxTrivia endOfLine, CancellationToken cancellationToken)
+    {
+        if (HeldKey(model, call, cancellationToken) is not { } held)
+        {
+            editor.ReplaceNode(call.ArgumentList, (current, _) => AppendArgument((ArgumentListSyntax)current, entropy));
+            return;
+        }
+
+        var (member, anchor, key) = held;
+        if (!names.TryGetValue(member, out var picker))
+        {
+            picker = new NamePicker(model, member);
+            names.Add(member, picker);
+        }
+
+        var sub = picker.Pick("sub");
+        var indentation = Indentation(anchor.GetLeadingTrivia());
+        var statements = ((CSharpParseOptions)call.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp10
+            ? new[] { MigrationPlan.Statement($"({key}, var {sub}) = {key}.Split();") }
+            : new[] { MigrationPlan.Statement($"PrngKey {sub};"), Split(key, sub) };
+        editor.InsertBefore(anchor, statements.Select(statement => statement.WithLeadingTrivia(indentation).WithTrailingTrivia(endOfLine).WithAdditionalAnnotations(Formatter.Annotation)));
+        editor.ReplaceNode(call.ArgumentList, (current, _) => AppendArgument((ArgumentListSyntax)current, sub));
+    }
+
+    /// <summary>
+    /// The key the member around <paramref name="call"/> already threads the way this migration does: a <c>PrngKey</c>
+    /// parameter or local (declared before the call's statement, in the body's outer block) whose every use renews it
+    /// with <c>(key, sub) = key.Split();</c>. Splitting it once more before the call keeps every subkey fresh. Any other
+    /// key may already be consumed at the call, so it is not touched.
+    /// </summary>
+    private static (SyntaxNode Member, StatementSyntax Anchor, string Key)? HeldKey(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    {
+        if (call.Ancestors().OfType<BaseMethodDeclarationSyntax>().FirstOrDefault() is not { Body: { } body } member
+            || MigrationSymbols.Create(model.Compilation) is not { } symbols)
+        {
+            return null;
+        }
+
+        StatementSyntax? anchor = null;
+        for (var current = call.Parent; current is not null && current != member; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax)
+            {
+                return null;
+            }
+
+            if (current is StatementSyntax statement)
+            {
+                if (statement.Parent is not BlockSyntax
+                    || statement is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)
+                {
+                    return null;
+                }
+
+                anchor = statement;
+                break;
+            }
+        }
+
+        if (anchor is null || model.GetDeclaredSymbol(member, cancellationToken) is not IMethodSymbol method)
+        {
+            return null;
+        }
+
+        var candidates = new List<ISymbol>();
+        candidates.AddRange(method.Parameters.Where(parameter => parameter.RefKind == RefKind.None && SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.PrngKey)));
+        foreach (var statement in body.Statements.TakeWhile(statement => statement.SpanStart < anchor.SpanStart).OfType<LocalDeclarationStatementSyntax>())
+        {
+            foreach (var declarator in statement.Declaration.Variables)
+            {
+                if (model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol local && SymbolEqualityComparer.Default.Equals(local.Type, symbols.PrngKey))
+                {
+                    candidates.Add(local);
+                }
+            }
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (OnlyRenewed(model, member, candidate, cancellationToken))
+            {
+                return (member, anchor, candidate.Name);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool OnlyRenewed(SemanticModel model, SyntaxNode member, ISymbol key, CancellationToken cancellationToken)
+    {
+        foreach (var identifier in member.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Identifier.ValueText != key.Name
+                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, key))
+            {
+                continue;
+            }
+
+            // (key, sub) = key.Split();  or  (key, var sub) = key.Split();
+            var assignment = identifier.Ancestors().OfType<AssignmentExpressionSyntax>().FirstOrDefault();
+            if (assignment is not { Left: TupleExpressionSyntax { Arguments.Count: 2 } tuple, Right: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Split", Expression: IdentifierNameSyntax receiver }, ArgumentList.Arguments.Count: 0 } }
+                || assignment.Parent is not ExpressionStatementSyntax
+                || receiver.Identifier.ValueText != key.Name
+                || tuple.Arguments[0].Expression is not IdentifierNameSyntax renewed || renewed.Identifier.ValueText != key.Name
+                || (identifier != receiver && identifier != renewed)
+                || identifier.Ancestors().TakeWhile(node => node != member).Any(node => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static ArgumentListSyntax AppendArgument(ArgumentListSyntax list, string text)

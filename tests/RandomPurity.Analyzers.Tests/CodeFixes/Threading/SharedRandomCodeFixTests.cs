@@ -312,7 +312,43 @@ public sealed class SharedRandomCodeFixTests
     }.RunAsync();
 
     [Fact]
-    public Task TwoMethodsCallingEachOther_FixAll() => VerifyCS.VerifyCodeFixAsync(
+    public Task TwoMethodsCallingEachOther_PublicRootSplitsItsKeyForTheCallee() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+
+        public class C
+        {
+            public int Outer() => Inner() + {|RP0002:Random.Shared|}.Next(3);
+
+            private int Inner() => {|RP0002:Random.Shared|}.Next(5);
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        public class C
+        {
+            public int Outer()
+            {
+                var key = PrngKey.FromEntropy();
+                PrngKey sub;
+                (key, sub) = key.Split();
+                (key, var sub2) = key.Split();
+                return Inner(sub2) + sub.Int32(0, 3);
+            }
+
+            private int Inner(PrngKey key)
+            {
+                PrngKey sub;
+                (key, sub) = key.Split();
+                return sub.Int32(0, 5);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TwoMethodsCallingEachOther_InternalSurface_ThreadsOneKeyThroughBoth() => VerifyCS.VerifyCodeFixAsync(
         """
         using System;
 
@@ -329,12 +365,12 @@ public sealed class SharedRandomCodeFixTests
 
         class C
         {
-            public int Outer()
+            public int Outer(PrngKey key)
             {
-                var key = PrngKey.FromEntropy();
                 PrngKey sub;
                 (key, sub) = key.Split();
-                return Inner(PrngKey.FromEntropy()) + sub.Int32(0, 3);
+                (key, var sub2) = key.Split();
+                return Inner(sub2) + sub.Int32(0, 3);
             }
 
             private int Inner(PrngKey key)
@@ -369,9 +405,8 @@ public sealed class SharedRandomCodeFixTests
 
         internal static class Deck
         {
-            public static string[] ShuffleByGuid(string[] cards)
+            public static string[] ShuffleByGuid(string[] cards, PrngKey key)
             {
-                var key = PrngKey.FromEntropy();
                 PrngKey sub;
                 (key, sub) = key.Split();
                 var shuffled = cards.ToArray();
@@ -379,9 +414,8 @@ public sealed class SharedRandomCodeFixTests
                 return shuffled;
             }
 
-            public static string[] ShuffleWithLinq(string[] cards)
+            public static string[] ShuffleWithLinq(string[] cards, PrngKey key)
             {
-                var key = PrngKey.FromEntropy();
                 PrngKey sub;
                 (key, sub) = key.Split();
                 var shuffled = cards.ToArray();
