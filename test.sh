@@ -41,6 +41,9 @@ DOTNET_EnableAVX512=0 run_tests runtime-no-avx512 tests/RandomPurity.Tests -c Re
 run_tests runtime-netstandard tests/RandomPurity.Tests -c Release -p:RuntimeTargetFramework=netstandard2.0 -o "$results/ns20"
 # The NuGet package: file list, and a console app and a netstandard2.0 library restored from a local feed.
 run_script package bash tests/package/run.sh
+# The migration through the real command line: dotnet format analyzers on a copy of samples/LegacyDice must give code
+# that builds with no RP0001/RP0002 left, prints the same seeded output twice, and equals samples/LegacyDice.Fixed.
+run_script format-legacydice timeout 900 bash tests/format/run.sh --check samples/LegacyDice.Fixed
 
 # The benchmark suite: every benchmark runs once (BenchmarkDotNet's Dry job, in-process, so no toolchain restore);
 # Program exits with 1 when a benchmark throws. The real run is by hand (tests/RandomPurity.Benchmarks/RESULTS.md).

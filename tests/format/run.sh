@@ -4,15 +4,19 @@
 # on a copy of samples/LegacyDice. The copy references the built runtime and loads the built analyzer and code-fix
 # assemblies as Analyzer items. Afterwards the copy must build with no error and no RP0001/RP0002 warning, and its
 # seeded output (stdout) must be the same on two runs. Prints what still fails; exit code 1 when anything does.
-# Usage: tests/format/run.sh [--keep] [--out DIR]   (--out: copy the fixed sources there when everything passes)
+# Usage: tests/format/run.sh [--keep] [--out DIR] [--check DIR]
+#   --out DIR    copy the fixed sources there when everything passes (how samples/LegacyDice.Fixed is made)
+#   --check DIR  fail when the fixed sources differ from DIR's (CI keeps samples/LegacyDice.Fixed generated)
 set -u
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 keep=0
 out=""
+check=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep) keep=1 ;;
     --out) out="$2"; shift ;;
+    --check) check="$2"; shift ;;
   esac
   shift
 done
@@ -81,6 +85,16 @@ if [ $build -eq 0 ]; then
   else
     echo "FAIL: seeded output differs between runs"; diff "$work/run1.txt" "$work/run2.txt"; status=1
   fi
+fi
+
+if [ -n "$check" ]; then
+  for file in "$project"/*.cs; do
+    if ! cmp -s "$file" "$check/$(basename "$file")"; then
+      echo "FAIL: $check/$(basename "$file") is not what the code fixes produce (regenerate: tests/format/run.sh --out $check)"
+      diff -u "$check/$(basename "$file")" "$file" | head -40
+      status=1
+    fi
+  done
 fi
 
 if [ $status -eq 0 ] && [ -n "$out" ]; then
