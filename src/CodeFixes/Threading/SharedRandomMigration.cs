@@ -315,13 +315,13 @@ internal static class SharedRandomMigration
             if (reference.Parent is not IInvocationOperation invocation || invocation.Instance != reference
                 || invocation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
                 || access.Expression != node
-                || DrawMapping.TryMap(invocation, symbols) is not { CreatedArrayLength: null } mapping
+                || DrawMapping.TryMap(invocation, symbols) is not { } mapping
                 || !TryAnchor(method, call, out var anchor))
             {
                 return false;
             }
 
-            draws.Add(new Draw(call, anchor, mapping));
+            draws.Add(new Draw(call, anchor, mapping.ExpressionForm()));
         }
 
         CollectShuffles(model, method, symbols, draws, cancellationToken);

@@ -438,7 +438,6 @@ public sealed class SharedRandomCodeFixTests
     [InlineData("int M() { Func<int> f = () => {|RP0002:Random.Shared|}.Next(); return f(); }")]
     [InlineData("int M() { var n = 0; while ({|RP0002:Random.Shared|}.Next(2) == 0) n++; return n; }")]
     [InlineData("int M() { var r = {|RP0002:Random.Shared|}; return r.Next(); }")]
-    [InlineData("string[] M(string[] c) => {|RP0002:Random.Shared|}.GetItems(c, 2);")]
     [InlineData("int M(bool b) { if (b) return {|RP0002:Random.Shared|}.Next(); return 0; }")]
     [InlineData("int M() { return Next(); int Next() => {|RP0002:Random.Shared|}.Next(); }")]
     [InlineData("int M() => {|RP0002:Random.Shared|}.GetHashCode();")]
@@ -446,6 +445,31 @@ public sealed class SharedRandomCodeFixTests
     [InlineData("int M(int x) { switch (x) { case 1: return {|RP0002:Random.Shared|}.Next(); default: return 0; } }")]
     public Task UnsupportedShapes_NoFix(string member) => VerifyCS.VerifyAnalyzerAsync(
         "using System;\nclass C\n{\n    " + member + "\n}\n");
+
+    [Fact]
+    public Task GetItems_BecomesAnArrayChoice() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class C
+        {
+            string[] Dip(string[] c) => {|RP0002:Random.Shared|}.GetItems(c, 2);
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            string[] Dip(string[] c, PrngKey key)
+            {
+                PrngKey sub;
+                (key, sub) = key.Split();
+                return sub.Choice<string>(c, 2);
+            }
+        }
+        """);
 
     [Fact]
     public Task OneUnsupportedUseBlocksTheWholeMethod_NoFix() => VerifyCS.VerifyAnalyzerAsync(
