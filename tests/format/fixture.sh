@@ -86,6 +86,16 @@ diagnostics() { # log, regex
     | sed -E "s|$sol/||g; s| \(https?://[^)]*\)||; s| \[[^]]*::TargetFramework=([^]]*)\]| [\1]|; s| \[[^]]*\.csproj\]| [net10.0]|" \
     | sort -u
 }
+with_code() { # diagnostic lines on stdin: each followed by its source line in the fixed copy
+  local line file number
+  while IFS= read -r line; do
+    echo "  $line"
+    file="${line%%(*}"; number="${line#*(}"; number="${number%%,*}"
+    if [ -f "$sol/$file" ] && [[ "$number" =~ ^[0-9]+$ ]]; then
+      echo "      | $(sed -n "${number}p" "$sol/$file" | sed -E 's/^[[:space:]]+//')"
+    fi
+  done
+}
 build() { # label: builds every project for every target framework, from scratch
   dotnet build "$sol/Legacy.sln" -nodeReuse:false -nologo -v q --no-incremental >"$work/build-$1.log" 2>&1
 }
@@ -131,7 +141,8 @@ fi
 grep -E "^\s*(Unable|Failed|Exception|Unhandled)|warning|error" "$work/format.log" | grep -v "warning NU" | sort -u | head -20
 (cd "$work" && diff -ru -x bin -x obj Legacy.before Legacy) >"$work/changes.diff"
 echo "files changed: $(grep -c '^+++ ' "$work/changes.diff"), lines changed: $(grep -cE '^[-+][^-+]' "$work/changes.diff")"
-grep '^+++ ' "$work/changes.diff" | awk '{print "  " $2}' | sed "s|Legacy/||"
+# The whole diff, so that a CI log shows what the fixes produced (capped: a runaway fix should not flood the log).
+sed -E 's/^(---|\+\+\+) ([^[:space:]]+).*/\1 \2/' "$work/changes.diff" | head -400
 [ -z "$out" ] || { mkdir -p "$out" && (cd "$sol" && tar --exclude=bin --exclude=obj --exclude='Directory.Build.*' -cf - .) | (cd "$out" && tar -xf -) && echo "fixed sources written to $out"; }
 
 phase "after the fixes: build for every target framework"
@@ -140,10 +151,10 @@ built=$?
 errors="$(diagnostics "$work/build-after.log" " error ")"
 left="$(diagnostics "$work/build-after.log" "warning RP[0-9]{4}")"
 if [ $built -ne 0 ] || [ -n "$errors" ]; then
-  fail "the fixed copy does not build: $(grep -c . <<<"$errors") errors"; sed 's/^/  /' <<<"$errors" | head -40
+  fail "the fixed copy does not build: $(grep -c . <<<"$errors") errors"; head -40 <<<"$errors" | with_code
 fi
 if [ -n "$left" ]; then
-  fail "RandomPurity warnings left after the fixes: $(grep -c . <<<"$left")"; sed 's/^/  /' <<<"$left"
+  fail "RandomPurity warnings left after the fixes: $(grep -c . <<<"$left")"; with_code <<<"$left"
 fi
 if [ $built -eq 0 ]; then
   phase "after the fixes: two runs"

@@ -4,20 +4,21 @@
 # on a copy of samples/LegacyDice. The copy references the built runtime and loads the built analyzer and code-fix
 # assemblies as Analyzer items. Afterwards the copy must build with no error and no RP0001/RP0002 warning, and its
 # seeded output (stdout) must be the same on two runs. Prints what still fails; exit code 1 when anything does.
-# Usage: tests/format/run.sh [--keep] [--out DIR]   (--out: copy the fixed sources there when everything passes)
+# Usage: tests/format/run.sh [-c Debug|Release] [--keep] [--out DIR]   (--out: copy the fixed sources there when everything passes)
 set -u
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 keep=0
 out=""
+configuration=Debug
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep) keep=1 ;;
     --out) out="$2"; shift ;;
+    -c|--configuration) configuration="$2"; shift ;;
   esac
   shift
 done
 
-configuration=Debug
 work="$(mktemp -d)"
 [ "$keep" = 1 ] || trap 'rm -rf "$work"' EXIT
 echo "work directory: $work"
