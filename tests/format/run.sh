@@ -4,7 +4,7 @@
 # on a copy of samples/LegacyDice. The copy references the built runtime and loads the built analyzer and code-fix
 # assemblies as Analyzer items. Afterwards the copy must build with no error and no RP0001/RP0002 warning, and its
 # seeded output (stdout) must be the same on two runs. Prints what still fails; exit code 1 when anything does.
-# Usage: tests/format/run.sh [--keep] [--out DIR] [--check DIR]
+# Usage: tests/format/run.sh [-c Debug|Release] [--keep] [--out DIR] [--check DIR]
 #   --out DIR    copy the fixed sources there when everything passes (how samples/LegacyDice.Fixed is made)
 #   --check DIR  fail when the fixed sources differ from DIR's (CI keeps samples/LegacyDice.Fixed generated)
 set -u
@@ -12,16 +12,17 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 keep=0
 out=""
 check=""
+configuration=Debug
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep) keep=1 ;;
     --out) out="$2"; shift ;;
     --check) check="$2"; shift ;;
+    -c|--configuration) configuration="$2"; shift ;;
   esac
   shift
 done
 
-configuration=Debug
 work="$(mktemp -d)"
 [ "$keep" = 1 ] || trap 'rm -rf "$work"' EXIT
 echo "work directory: $work"
