@@ -427,10 +427,16 @@ internal sealed class LocalRandomMigration
 
         if (lambda is null)
         {
-            if (FindAnchor(invocation, key.Function, out var anchor) != AnchorResult.Statement
-                || (mapping.CreatedArrayLength is not null && !IsItemsDeclaration(invocation, anchor!)))
+            if (FindAnchor(invocation, key.Function, out var anchor) != AnchorResult.Statement)
             {
                 return false;
+            }
+
+            // var items = rng.GetItems(c, n) keeps the spec's shape (a new array filled by Choice); anywhere else
+            // GetItems becomes the expression Choice<T>(c, n), which returns the same values.
+            if (mapping.CreatedArrayLength is not null && !IsItemsDeclaration(invocation, anchor!))
+            {
+                mapping = mapping.ExpressionForm();
             }
 
             var fill = invocation is InvocationExpressionSyntax
@@ -440,7 +446,8 @@ internal sealed class LocalRandomMigration
             return true;
         }
 
-        if (mapping.CreatedArrayLength is not null || AnalyzeLambda(lambda, key) is not { } info)
+        mapping = mapping.ExpressionForm();
+        if (AnalyzeLambda(lambda, key) is not { } info)
         {
             return false;
         }

@@ -98,8 +98,15 @@ internal sealed class FieldRandomMigration
         }
 
         var references = await SymbolFinder.FindReferencesAsync(field, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+        var seen = new HashSet<TextSpan>();
         foreach (var location in references.SelectMany(reference => reference.Locations))
         {
+            // With several target frameworks each location of this document is reported once per framework's copy.
+            if (location.Document.Id == document.Id && !seen.Add(location.Location.SourceSpan))
+            {
+                continue;
+            }
+
             // A multi-targeted project loads each file once per target framework: the same text, fixed once.
             if (location.Document.Id != document.Id && document.FilePath is not null && location.Document.FilePath == document.FilePath)
             {

@@ -14,7 +14,8 @@ namespace RandomPurity.CodeFixes.Threading;
 
 /// <summary>
 /// FixAll of RP0001 for both of its providers (locals and fields): every <c>Random</c> local and field of the scope,
-/// then the parameters their keys now reach (<see cref="ParameterThreading"/>). <c>dotnet format</c> hands one
+/// then the parameters their keys now reach (<see cref="ParameterThreading"/>), then the <c>new Random(seed)</c>
+/// arguments of parameters that stay (<see cref="BridgeArgumentsAsync"/>). <c>dotnet format</c> hands one
 /// diagnostic set to each RP0001 provider in turn and spans go stale once a document has changed, so the provider that
 /// runs first does everything and the creations to migrate are found afresh in each document rather than taken from
 /// the diagnostics. A file compiled for several target frameworks is migrated once per framework view (each sees its
@@ -75,7 +76,73 @@ internal sealed class RandomFixAllProvider : FixAllProvider
             solution = await ShareWithLinkedCopiesAsync(migrated, cancellationToken).ConfigureAwait(false);
         }
 
-        return await ParameterThreading.RunAsync(solution, wholeSolution ? null : paths, cancellationToken).ConfigureAwait(false);
+        solution = await ParameterThreading.RunAsync(solution, wholeSolution ? null : paths, cancellationToken).ConfigureAwait(false);
+        return await BridgeArgumentsAsync(solution, documents, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A <c>new Random(seed)</c> written straight into an argument whose parameter stayed a <c>Random</c> (a public
+    /// signature, an override, a parameter captured by a lambda) becomes <c>PrngKey.Create(seed).AsRandom()</c>: the
+    /// same seed, every draw of the callee from a fresh subkey, the callee unchanged.
+    /// </summary>
+    public static async Task<Solution> BridgeArgumentsAsync(Solution solution, IEnumerable<DocumentId> documents, CancellationToken cancellationToken)
+    {
+        foreach (var id in documents)
+        {
+            var document = solution.GetDocument(id);
+            var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = document is null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (document is null || root is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax unit || model is null
+                || IsGenerated(document, root)
+                || MigrationSymbols.Create(model.Compilation) is not { AsRandom: not null } symbols)
+            {
+                continue;
+            }
+
+            var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+            var needsImport = false;
+            foreach (var creation in root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
+            {
+                if (creation.Parent is not ArgumentSyntax { RefKindKeyword.RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.None } argument
+                    || model.GetOperation(argument, cancellationToken) is not IArgumentOperation { Parameter: { RefKind: RefKind.None, IsParams: false } parameter }
+                    || !symbols.IsRandom(parameter.Type)
+                    || model.GetOperation(creation, cancellationToken) is not IObjectCreationOperation { Initializer: null, Constructor.Parameters.Length: <= 1 } operation
+                    || !symbols.IsRandom(operation.Type)
+                    || operation.Arguments.Any(seed => seed.ArgumentKind != ArgumentKind.Explicit)
+                    || creation.Ancestors().OfType<AnonymousFunctionExpressionSyntax>().Any(lambda =>
+                        model.GetTypeInfo(lambda, cancellationToken).ConvertedType is not { } converted
+                        || SymbolEqualityComparer.Default.Equals(converted.OriginalDefinition, symbols.Expression)))
+                {
+                    continue;
+                }
+
+                var bound = model.LookupNamespacesAndTypes(creation.SpanStart, name: "PrngKey");
+                if (!bound.IsEmpty && !(bound.Length == 1 && SymbolEqualityComparer.Default.Equals(bound[0], symbols.PrngKey)))
+                {
+                    continue;
+                }
+
+                needsImport |= bound.IsEmpty;
+                var key = operation.Arguments.Length == 1 ? $"PrngKey.Create({operation.Arguments[0].Value.Syntax})" : "PrngKey.FromEntropy()";
+                replacements[creation] = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(key + ".AsRandom()").WithTriviaFrom(creation);
+            }
+
+            if (replacements.Count == 0)
+            {
+                continue;
+            }
+
+            var rewritten = unit.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+            if (needsImport)
+            {
+                var endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EndOfLineTrivia));
+                rewritten = UsingDirectives.Add(rewritten, endOfLine.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EndOfLineTrivia) ? endOfLine : Microsoft.CodeAnalysis.CSharp.SyntaxFactory.CarriageReturnLineFeed);
+            }
+
+            solution = await ShareWithLinkedCopiesAsync(document.WithSyntaxRoot(rewritten), cancellationToken).ConfigureAwait(false);
+        }
+
+        return solution;
     }
 
     /// <summary>The solution of <paramref name="document"/>, with its text also given to the other target frameworks' copies of the file.</summary>

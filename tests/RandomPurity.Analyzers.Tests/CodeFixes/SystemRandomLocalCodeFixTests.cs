@@ -256,7 +256,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
         """);
 
     [Fact]
-    public Task GetItemsWithLength_OutsideADeclaration_NoFix() => VerifyCS.VerifyAnalyzerAsync(
+    public Task GetItemsWithLength_OutsideADeclaration_BecomesAnArrayChoice() => VerifyCS.VerifyCodeFixAsync(
         """
         using System;
 
@@ -266,6 +266,21 @@ public sealed partial class SystemRandomLocalCodeFixTests
             {
                 var rng = {|RP0001:new Random(9)|};
                 return rng.GetItems(choices, 4).Length;
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            int M(int[] choices)
+            {
+                var rng = PrngKey.Create(9);
+                PrngKey sub;
+                (rng, sub) = rng.Split();
+                return sub.Choice<int>(choices, 4).Length;
             }
         }
         """);

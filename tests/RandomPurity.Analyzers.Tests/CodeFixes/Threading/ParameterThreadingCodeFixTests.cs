@@ -290,6 +290,36 @@ public sealed class ParameterThreadingCodeFixTests
         """);
 
     [Fact]
+    public Task InlineCreationForAParameterThatStays_PassesAKeysBridge() => VerifyLocal.VerifyCodeFixAsync(
+        """
+        using System;
+
+        public class Host
+        {
+            public int Roll(Random r) => r.Next(6);
+        }
+
+        class C
+        {
+            int M(Host host) => host.Roll({|RP0001:new Random(5)|}) + host.Roll({|RP0001:new Random()|});
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        public class Host
+        {
+            public int Roll(Random r) => r.Next(6);
+        }
+
+        class C
+        {
+            int M(Host host) => host.Roll(PrngKey.Create(5).AsRandom()) + host.Roll(PrngKey.FromEntropy().AsRandom());
+        }
+        """);
+
+    [Fact]
     public Task PublicMethodOfAnApplication_IsThreaded()
     {
         var test = new VerifyLocal.Test
