@@ -16,6 +16,7 @@
 #   --out DIR        copy the fixed sources there (whatever the outcome)
 set -u
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
+here="$repo/tests/format"
 configuration=Debug
 mode=sln
 keep=0
@@ -153,8 +154,22 @@ left="$(diagnostics "$work/build-after.log" "warning RP[0-9]{4}")"
 if [ $built -ne 0 ] || [ -n "$errors" ]; then
   fail "the fixed copy does not build: $(grep -c . <<<"$errors") errors"; head -40 <<<"$errors" | with_code
 fi
-if [ -n "$left" ]; then
-  fail "RandomPurity warnings left after the fixes: $(grep -c . <<<"$left")"; with_code <<<"$left"
+# Known gaps (tests/format/fixture-known-gaps.txt) are expected to remain; anything else left is a failure, and so
+# is a known gap that has disappeared (the list must be kept exact).
+known="$here/fixture-known-gaps.txt"
+left_keys="$(sed -E 's/^([^:]+): warning (RP[0-9]{4}).*/\1: \2/' <<<"$left" | grep . | sort -u)"
+expected_keys="$( [ -f "$known" ] && grep -vE '^\s*(#|$)' "$known" | sort -u)"
+unexpected="$(comm -23 <(printf '%s\n' "$left_keys" | grep .) <(printf '%s\n' "$expected_keys" | grep .))"
+closed="$(comm -13 <(printf '%s\n' "$left_keys" | grep .) <(printf '%s\n' "$expected_keys" | grep .))"
+if [ -n "$unexpected" ]; then
+  fail "RandomPurity warnings left after the fixes: $(grep -c . <<<"$unexpected") not in fixture-known-gaps.txt"
+  grep -F -f <(sed -E 's/: (RP[0-9]{4})$/: warning \1/' <<<"$unexpected") <<<"$left" | with_code
+fi
+if [ -n "$closed" ]; then
+  fail "known gaps no longer left (delete them from fixture-known-gaps.txt): $(tr '\n' ' ' <<<"$closed")"
+fi
+if [ -n "$expected_keys" ]; then
+  echo "known gaps left, as listed in fixture-known-gaps.txt: $(grep -c . <<<"$expected_keys")"
 fi
 if [ $built -eq 0 ]; then
   phase "after the fixes: two runs"
@@ -163,7 +178,7 @@ fi
 
 echo "== summary ($((SECONDS - start)) s)"
 if [ ${#failures[@]} -eq 0 ]; then
-  echo "PASS: the fixed fixture builds for every target framework with no error and no RandomPurity warning, and its seeded output repeats"
+  echo "PASS: the fixed fixture builds for every target framework with no error and no RandomPurity warning beyond the listed known gaps, and its seeded output repeats"
   exit 0
 fi
 printf '  %s\n' "${failures[@]}"
