@@ -7,17 +7,20 @@
 # Usage: tests/format/run.sh [-c Debug|Release] [--keep] [--out DIR] [--check DIR]
 #   --out DIR    copy the fixed sources there when everything passes (how samples/LegacyDice.Fixed is made)
 #   --check DIR  fail when the fixed sources differ from DIR's (CI keeps samples/LegacyDice.Fixed generated)
+#   --source DIR migrate the .cs files of DIR (a console program) instead of samples/LegacyDice
 set -u
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 keep=0
 out=""
 check=""
+source=""
 configuration=Debug
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep) keep=1 ;;
     --out) out="$2"; shift ;;
     --check) check="$2"; shift ;;
+    --source) source="$2"; shift ;;
     -c|--configuration) configuration="$2"; shift ;;
   esac
   shift
@@ -37,7 +40,7 @@ runtime="$repo/src/Runtime/bin/$configuration/net8.0/RandomPurity.dll"
 fixes="$repo/src/CodeFixes/bin/$configuration/netstandard2.0"
 project="$work/LegacyDice"
 mkdir -p "$project"
-cp "$repo"/samples/LegacyDice/*.cs "$project/"
+cp "${source:-$repo/samples/LegacyDice}"/*.cs "$project/"
 cat >"$project/LegacyDice.csproj" <<CSPROJ
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
