@@ -44,7 +44,7 @@ public static class ClusterRun
             gateways = [.. cluster.Gateways];
         }
 
-        TimeSpan nodesStarted = clock.Elapsed;
+        string processes = cluster is null ? "a running cluster" : $"node processes {string.Join(", ", cluster.ProcessIds)}";
 
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -59,11 +59,19 @@ public static class ClusterRun
         await clientHost.StartAsync();
         IClusterClient orleans = clientHost.Services.GetRequiredService<IClusterClient>();
         int nodes = await WaitForNodesAsync(orleans, gateways.Length);
+        TimeSpan clusterUp = clock.Elapsed;
 
         clock.Restart();
         (ItemResult[] results, List<int> finishOrder) = await DispatchAsync(orleans, work, grains);
         TimeSpan priced = clock.Elapsed;
         await clientHost.StopAsync();
+        clock.Restart();
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
+        }
+
+        TimeSpan nodesStopped = clock.Elapsed;
 
         clock.Restart();
         Estimate reference = work.RunSingleProcess();
@@ -71,7 +79,6 @@ public static class ClusterRun
         Estimate distributed = Estimate.Reduce(results.Select(r => r.Sums).ToArray());
 
         Console.WriteLine(work.Describe());
-        string processes = cluster is null ? "a running cluster" : $"node processes {string.Join(", ", cluster.ProcessIds)}";
         Console.WriteLine($"cluster:        {nodes} node(s) ({processes}), {grains} grain(s), random placement");
         Console.WriteLine("items per node:");
         foreach (IGrouping<string, ItemResult> node in results.GroupBy(r => r.Node).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -79,7 +86,8 @@ public static class ClusterRun
             Console.WriteLine($"  {node.Key}: {node.Count()}");
         }
 
-        Console.WriteLine($"finish order:   {string.Join(" ", finishOrder.Take(16))} ... (first 16 of {finishOrder.Count})");
+        string more = finishOrder.Count > 16 ? $" ... (first 16 of {finishOrder.Count})" : "";
+        Console.WriteLine($"finish order:   {string.Join(" ", finishOrder.Take(16))}{more}");
         Console.WriteLine($"repeated paths: {RepeatedItems(results.Select(r => r.Sums))} item(s) got exactly another item's paths");
         Console.WriteLine($"cluster:        {distributed}");
         Console.WriteLine($"single process: {reference}");
@@ -90,7 +98,7 @@ public static class ClusterRun
         Console.WriteLine($"identical:      {(identical ? "yes" : "no")}");
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"time:           nodes up {nodesStarted.TotalSeconds:F1} s, items priced on the cluster {priced.TotalSeconds:F2} s, single process {singleProcess.TotalSeconds:F2} s"));
+            $"time:           cluster up (nodes started and joined, client connected) {clusterUp.TotalSeconds:F1} s, items priced on the cluster {priced.TotalSeconds:F2} s, nodes stopped {nodesStopped.TotalSeconds:F1} s, single process {singleProcess.TotalSeconds:F2} s"));
         return work.Generator == Generator.Keyed && !identical ? 1 : 0;
     }
 
@@ -169,7 +177,8 @@ public static class ClusterRun
     /// <summary>What to compute: the same for the cluster and the single-process run.</summary>
     private sealed record Work(int Items, int Paths, int Seed, Generator Generator)
     {
-        public PrngKey RootKey => PrngKey.Create(Seed);
+        // Created once; the workers get its text form in every work item.
+        public PrngKey RootKey { get; } = PrngKey.Create(Seed);
 
         public static Work From(Arguments args)
         {
@@ -202,16 +211,17 @@ public static class ClusterRun
         public Estimate RunSingleProcess()
         {
             var sums = new PathSums[Items];
-            PrngKey root = RootKey;
-            var seeded = new Random(Seed);
+            Random? random = Generator switch
+            {
+                Generator.SeededRandom => new Random(Seed),
+                Generator.SharedRandom => Random.Shared,
+                _ => null,
+            };
             for (int item = 0; item < Items; item++)
             {
-                sums[item] = Generator switch
-                {
-                    Generator.Keyed => ForwardCall.Simulate(root.FoldIn(item), Paths),
-                    Generator.SeededRandom => ForwardCall.Simulate(seeded, Paths),
-                    _ => ForwardCall.Simulate(Random.Shared, Paths),
-                };
+                sums[item] = random is null
+                    ? ForwardCall.Simulate(RootKey.FoldIn(item), Paths)
+                    : ForwardCall.Simulate(random, Paths);
             }
 
             return Estimate.Reduce(sums);

@@ -56,13 +56,16 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the secondary nodes, then the primary (which holds the membership table).</summary>
+    /// <summary>Stops the secondary nodes, then the primary (which holds the membership table); a second call does
+    /// nothing.</summary>
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(_nodes.Skip(1).Select(n => n.StopAsync(StopTimeout)));
-        if (_nodes.Count > 0)
+        NodeProcess[] nodes = [.. _nodes];
+        _nodes.Clear();
+        await Task.WhenAll(nodes.Skip(1).Select(n => n.StopAsync(StopTimeout)));
+        if (nodes.Length > 0)
         {
-            await _nodes[0].StopAsync(StopTimeout);
+            await nodes[0].StopAsync(StopTimeout);
         }
     }
 
