@@ -35,7 +35,7 @@ check() { # description, then a command that succeeds when the check holds
 
 started=$SECONDS
 echo "== build (Release)"
-dotnet build -c Release --nologo -v quiet -clp:NoSummary
+dotnet build -c Release --nologo -v quiet -clp:ErrorsOnly
 exe=bin/Release/net10.0/DistributedMonteCarlo
 echo "build: $((SECONDS - started)) s"
 
