@@ -1,5 +1,6 @@
 // A node: one Orleans silo in its own process, listening on the loopback interface only.
 using System;
+using System.Diagnostics;
 using System.Net;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,9 @@ public static class Node
     /// <summary>The line a node prints on standard output once its silo has joined the cluster.</summary>
     public const string ReadyLine = "node ready";
 
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan OrphanExitDelay = TimeSpan.FromSeconds(15);
+
     /// <summary>Runs a silo until Ctrl+C, or until standard input closes when asked to.</summary>
     /// <param name="siloPort">The silo-to-silo port on 127.0.0.1.</param>
     /// <param name="gatewayPort">The client gateway port on 127.0.0.1.</param>
@@ -32,6 +36,7 @@ public static class Node
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         IPEndPoint? primary = primarySiloPort is int port ? new IPEndPoint(IPAddress.Loopback, port) : null;
 
         // Development clustering: the primary silo keeps the membership table in memory and the others join it.
@@ -40,24 +45,40 @@ public static class Node
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort, primary, ServiceId, ClusterId));
 
         using IHost host = builder.Build();
-        await host.StartAsync();
-        ILocalSiloDetails silo = host.Services.GetRequiredService<ILocalSiloDetails>();
-        Console.WriteLine($"{ReadyLine} {silo.SiloAddress.Endpoint} gateway {gatewayPort} pid {Environment.ProcessId}");
-
         if (stopOnStdinClose)
         {
-            IHostApplicationLifetime lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-            _ = Task.Run(() =>
-            {
-                while (Console.In.ReadLine() is not null)
-                {
-                }
-
-                lifetime.StopApplication();
-            });
+            // Watched from the start: a node still joining when its launcher dies must go too.
+            StopWhenStandardInputCloses(host.Services.GetRequiredService<IHostApplicationLifetime>());
         }
 
+        try
+        {
+            await host.StartAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while joining (the launcher went away).
+            return 1;
+        }
+
+        ILocalSiloDetails silo = host.Services.GetRequiredService<ILocalSiloDetails>();
+        Console.WriteLine($"{ReadyLine} {silo.SiloAddress.Endpoint} gateway {gatewayPort} pid {Environment.ProcessId}");
         await host.WaitForShutdownAsync();
         return 0;
     }
+
+    private static void StopWhenStandardInputCloses(IHostApplicationLifetime lifetime) => _ = Task.Run(async () =>
+    {
+        while (await Console.In.ReadLineAsync() is not null)
+        {
+        }
+
+        lifetime.StopApplication();
+
+        // A graceful stop can hang when the launcher died together with the primary node (the membership table is
+        // gone), and Environment.Exit would wait for it too: an orphaned node must not outlive its launcher for long.
+        await Task.Delay(OrphanExitDelay);
+        using Process self = Process.GetCurrentProcess();
+        self.Kill();
+    });
 }
