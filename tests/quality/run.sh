@@ -11,7 +11,9 @@ mode="${1:-full}"
 command -v dieharder >/dev/null || { echo "dieharder is not installed (apt-get install dieharder)"; exit 2; }
 dotnet build "$here/StreamGen" -c Release --nologo -v quiet >/dev/null
 gen="$here/StreamGen/bin/Release/net10.0/StreamGen"
-out="$here/results"; mkdir -p "$out"
+# The quick subset's logs are kept in results/ (the README quotes them); the full battery's go to results/full/.
+out="$here/results"; [ "$mode" = "--quick" ] || out="$here/results/full"
+mkdir -p "$out"
 
 # STREAMS / IMPLS (space-separated) run a subset, e.g. STREAMS="foldin leftchain" IMPLS=legacy bash tests/quality/run.sh
 read -r -a streams <<<"${STREAMS:-bulk foldin splittree leftchain siblings parentchild seeds}"
