@@ -518,7 +518,14 @@ internal static class ParameterThreading
                 case CommonForEachStatementSyntax loop4 when loop4.Expression == child:
                     return null;
                 case StatementSyntax statement:
-                    return statement.Parent is BlockSyntax && statement is not LabeledStatementSyntax ? statement : null;
+                    // A statement of a block, or the embedded statement of an if, else, loop, using, lock or fixed,
+                    // which gets braces around it and the split.
+                    return statement is not LabeledStatementSyntax
+                           && statement.Parent is BlockSyntax or IfStatementSyntax or ElseClauseSyntax or ForStatementSyntax
+                               or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or UsingStatementSyntax
+                               or LockStatementSyntax or FixedStatementSyntax
+                        ? statement
+                        : null;
             }
         }
 
@@ -644,6 +651,7 @@ internal static class ParameterThreading
     private sealed class EditSet
     {
         private readonly Dictionary<string, List<(TextSpan Span, string Text, int Order)>> _edits = new();
+        private readonly HashSet<(string Path, TextSpan Anchor)> _braced = new();
         private int _order;
 
         public bool HasConflicts { get; private set; }
@@ -674,6 +682,12 @@ internal static class ParameterThreading
             var line = text.Lines.GetLineFromPosition(anchor.SpanStart);
             var indentation = text.ToString(TextSpan.FromBounds(line.Start, anchor.SpanStart));
             var order = first ? -1 : _order++;
+            if (anchor.Parent is not BlockSyntax)
+            {
+                InsertBeforeEmbedded(path, text, anchor, statement, line, indentation, order);
+                return;
+            }
+
             if (!string.IsNullOrWhiteSpace(indentation) || line.EndIncludingLineBreak == line.End)
             {
                 // Something precedes the statement on its line (or there is no line break to copy): stay on that line.
@@ -683,6 +697,35 @@ internal static class ParameterThreading
 
             var endOfLine = text.ToString(TextSpan.FromBounds(line.End, line.EndIncludingLineBreak));
             Add(path, new TextSpan(anchor.SpanStart, 0), statement + endOfLine + indentation, order);
+        }
+
+        /// <summary>
+        /// An embedded statement gets braces: on lines of their own at the parent's indentation when the statement
+        /// starts its line, else on the statement's line (<c>for (...) { (r, sub) = r.Split(); t += Roll(sub); }</c>).
+        /// </summary>
+        private void InsertBeforeEmbedded(string path, SourceText text, StatementSyntax anchor, string statement, TextLine line, string indentation, int order)
+        {
+            var ownLine = string.IsNullOrWhiteSpace(indentation) && line.EndIncludingLineBreak > line.End;
+            if (!_braced.Add((path, anchor.Span)))
+            {
+                // Already braced by an earlier split: only the split itself.
+                Add(path, ownLine ? new TextSpan(line.Start, 0) : new TextSpan(anchor.SpanStart, 0),
+                    ownLine ? indentation + statement + text.ToString(TextSpan.FromBounds(line.End, line.EndIncludingLineBreak)) : statement + " ", order);
+                return;
+            }
+
+            if (!ownLine)
+            {
+                Add(path, new TextSpan(anchor.SpanStart, 0), "{ " + statement + " ", order);
+                Add(path, new TextSpan(anchor.Span.End, 0), " }", int.MaxValue);
+                return;
+            }
+
+            var endOfLine = text.ToString(TextSpan.FromBounds(line.End, line.EndIncludingLineBreak));
+            var parentLine = text.Lines.GetLineFromPosition(anchor.Parent!.SpanStart);
+            var parentIndentation = text.ToString(TextSpan.FromBounds(parentLine.Start, parentLine.Start + (parentLine.ToString().Length - parentLine.ToString().TrimStart().Length)));
+            Add(path, new TextSpan(line.Start, 0), parentIndentation + "{" + endOfLine + indentation + statement + endOfLine, order);
+            Add(path, new TextSpan(anchor.Span.End, 0), endOfLine + parentIndentation + "}", int.MaxValue);
         }
 
         public IEnumerable<TextChange> ChangesFor(string path) =>

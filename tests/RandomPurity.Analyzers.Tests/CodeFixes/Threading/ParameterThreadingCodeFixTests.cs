@@ -153,6 +153,68 @@ public sealed class ParameterThreadingCodeFixTests
     }
 
     [Fact]
+    public Task EmbeddedStatements_GetBraces() => VerifyLocal.VerifyCodeFixAsync(
+        """
+        using System;
+
+        static class Helper
+        {
+            internal static int Roll(Random r) => r.Next(1, 7);
+
+            internal static int Total(Random r, int n)
+            {
+                int t = 0;
+                for (int i = 0; i < n; i++)
+                    t += Roll(r);
+                if (n > 10) return t + r.Next(2);
+                return t;
+            }
+        }
+
+        class C
+        {
+            int M()
+            {
+                var rng = {|RP0001:new Random(8)|};
+                return Helper.Total(rng, 3);
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        static class Helper
+        {
+            internal static int Roll(PrngKey r) => r.Int32(1, 7);
+
+            internal static int Total(PrngKey r, int n)
+            {
+                PrngKey sub;
+                int t = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    (r, sub) = r.Split();
+                    t += Roll(sub);
+                }
+                if (n > 10) { (r, sub) = r.Split(); return t + sub.Int32(0, 2); }
+                return t;
+            }
+        }
+
+        class C
+        {
+            int M()
+            {
+                var rng = PrngKey.Create(8);
+                PrngKey sub;
+                (rng, sub) = rng.Split();
+                return Helper.Total(sub, 3);
+            }
+        }
+        """);
+
+    [Fact]
     public Task InlineCreationAndLocal_BothCallersPassKeys() => VerifyLocal.VerifyCodeFixAsync(
         """
         using System;
@@ -253,7 +315,7 @@ public sealed class ParameterThreadingCodeFixTests
     [InlineData("class Host { Random _saved;  internal int Roll(Random r) { _saved = r; return r.Next(6); } }")]
     [InlineData("class Host { internal int Roll(Random r) => Enumerable.Range(0, 2).Sum(_ => r.Next(6)); }")]
     [InlineData("class Host { internal int Roll(Random r = null) => r.Next(6); }")]
-    [InlineData("class Host { internal int Roll(Random r) { if (r.Next(2) == 0) return r.Next(6); return 0; } }")]
+    [InlineData("class Host { internal int Roll(Random r) { for (var i = 0; r.Next(2) == 0; i++) { } return r.Next(6); } }")]
     public Task ParameterThatMustStay_GetsTheBridge(string host) => VerifyLocal.VerifyCodeFixAsync(
         $$"""
         using System;
