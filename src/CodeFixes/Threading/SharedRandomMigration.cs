@@ -366,6 +366,26 @@ internal static class SharedRandomMigration
 
             draws.Add(new Draw(toArray, anchor, null) { ShuffleSource = source, ShuffleElement = array.ElementType });
         }
+
+        // Any other source.Shuffle(): the keyed overload of RandomPurity.KeyedEnumerable, source.Shuffle(sub), same
+        // deferred sequence with the order drawn from the subkey.
+        if (model.Compilation.GetTypeByMetadataName("RandomPurity.KeyedEnumerable") is null)
+        {
+            return;
+        }
+
+        foreach (var call in method.DescendantNodes().OfType<InvocationExpressionSyntax>().ToList())
+        {
+            if (call.ArgumentList.Arguments.Count == 0
+                && call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shuffle" }
+                && model.GetOperation(call, cancellationToken) is IInvocationOperation operation
+                && IsEnumerable(operation.TargetMethod, "Shuffle", symbols) && operation.Arguments.Length == 1
+                && !draws.Any(draw => draw.Call.Span.Contains(call.Span) || call.Span.Contains(draw.Call.Span))
+                && TryAnchor(method, call, out var anchor))
+            {
+                draws.Add(new Draw(call, anchor, null));
+            }
+        }
     }
 
     private static bool OrdersByNewGuid(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken) =>

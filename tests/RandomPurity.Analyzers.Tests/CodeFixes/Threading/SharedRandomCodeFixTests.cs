@@ -425,10 +425,49 @@ public sealed class SharedRandomCodeFixTests
         }
         """);
 
+    [Fact]
+    public Task OtherLinqShuffles_PassASubkeyToTheKeyedShuffle() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+        using System.Linq;
+
+        class C
+        {
+            int First(int[] c) => {|RP0002:c.Shuffle()|}.First();
+
+            int[] Copy(int[] c)
+            {
+                var a = {|RP0002:c.Shuffle()|}.Take(3).ToArray();
+                return a;
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Linq;
+        using RandomPurity;
+
+        class C
+        {
+            int First(int[] c, PrngKey key)
+            {
+                PrngKey sub;
+                (key, sub) = key.Split();
+                return c.Shuffle(sub).First();
+            }
+
+            int[] Copy(int[] c, PrngKey key)
+            {
+                PrngKey sub;
+                (key, sub) = key.Split();
+                var a = c.Shuffle(sub).Take(3).ToArray();
+                return a;
+            }
+        }
+        """);
+
     [Theory]
     [InlineData("int[] M(int[] c) => Enumerable.Shuffle(c).ToArray();", "Enumerable.Shuffle(c)")]
-    [InlineData("int M(int[] c) => c.Shuffle().First();", "c.Shuffle()")]
-    [InlineData("int[] M(int[] c) { var a = c.Shuffle().ToArray(); return a; }", "c.Shuffle()")]
     [InlineData("int[] M(int[] c) => c.OrderBy(x => Guid.NewGuid().GetHashCode()).ToArray();", "Guid.NewGuid()")]
     [InlineData("int[] M(int[] c) => c.OrderBy(x => Guid.NewGuid()).Take(2).ToArray();", "Guid.NewGuid()")]
     public Task OtherLinqShuffleShapes_NoFix(string member, string flagged) => VerifyCS.VerifyAnalyzerAsync(
