@@ -12,7 +12,8 @@ namespace RandomPurity.CodeFixes;
 /// <summary>
 /// RP0002 on <c>Random.Shared</c>: every <c>Random.Shared</c> draw of the method comes from a fresh subkey of one
 /// explicit key, a new <c>PrngKey</c> parameter of private and internal methods (callers pass
-/// <c>PrngKey.FromEntropy()</c>) or a <c>var key = PrngKey.FromEntropy();</c> in methods whose signature stays.
+/// <c>PrngKey.FromEntropy()</c>) or a <c>var key = PrngKey.FromEntropy();</c> in methods whose signature stays. Outside
+/// methods (top-level statements, properties, constructors) each draw takes <c>PrngKey.FromEntropy()</c> itself.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SharedRandomCodeFixProvider))]
 [Shared]
@@ -37,6 +38,18 @@ public sealed class SharedRandomCodeFixProvider : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (InlineEntropy.TryRewrite(model, node, context.CancellationToken) is { } inline)
+            {
+                var document = context.Document;
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Draw from an explicit PrngKey.FromEntropy() instead of Random.Shared",
+                        _ => Task.FromResult(document.WithSyntaxRoot(InlineEntropy.AddImport(root.ReplaceNode(inline.Original, inline.Replacement), model, inline.Original.SpanStart))),
+                        FixerNames.ThreadKeyForSharedRandom),
+                    diagnostic);
+                continue;
+            }
+
             if (SharedRandomMigration.TargetMethod(model, node, context.CancellationToken) is not { } method
                 || await SharedRandomMigration.MigrateAsync(context.Document, method, context.CancellationToken).ConfigureAwait(false) is not { } solution)
             {

@@ -64,6 +64,18 @@ internal sealed class SharedRandomFixAllProvider : FixAllProvider
                 continue;
             }
 
+            // Uses outside methods are one node replaced in place; methods are marked for the migrations below.
+            var inline = new Dictionary<SyntaxNode, SyntaxNode>();
+            foreach (var diagnostic in pair.Value)
+            {
+                if (root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+                    && InlineEntropy.TryRewrite(model, root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), cancellationToken) is { } rewrite
+                    && !inline.Keys.Any(other => other.Span.IntersectsWith(rewrite.Original.Span)))
+                {
+                    inline[rewrite.Original] = rewrite.Replacement;
+                }
+            }
+
             var methods = new Dictionary<MethodDeclarationSyntax, SyntaxAnnotation>();
             foreach (var diagnostic in pair.Value.OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start))
             {
@@ -76,9 +88,19 @@ internal sealed class SharedRandomFixAllProvider : FixAllProvider
                 }
             }
 
-            if (methods.Count > 0)
+            if (methods.Count > 0 || inline.Count > 0)
             {
-                solution = solution.WithDocumentSyntaxRoot(pair.Key, root.ReplaceNodes(methods.Keys, (original, current) => current.WithAdditionalAnnotations(methods[original])));
+                var changed = root.ReplaceNodes(
+                    methods.Keys.Cast<SyntaxNode>().Concat(inline.Keys),
+                    (original, current) => original is MethodDeclarationSyntax method && methods.TryGetValue(method, out var mark)
+                        ? current.WithAdditionalAnnotations(mark)
+                        : inline[original]);
+                if (inline.Count > 0)
+                {
+                    changed = InlineEntropy.AddImport(changed, model, inline.Keys.Min(node => node.SpanStart));
+                }
+
+                solution = solution.WithDocumentSyntaxRoot(pair.Key, changed);
             }
         }
 

@@ -480,7 +480,6 @@ public sealed class SharedRandomCodeFixTests
     [InlineData("int M(bool b) { if (b) return {|RP0002:Random.Shared|}.Next(); return 0; }")]
     [InlineData("int M() { return Next(); int Next() => {|RP0002:Random.Shared|}.Next(); }")]
     [InlineData("int M() => {|RP0002:Random.Shared|}.GetHashCode();")]
-    [InlineData("int P => {|RP0002:Random.Shared|}.Next();")]
     [InlineData("int M(int x) { switch (x) { case 1: return {|RP0002:Random.Shared|}.Next(); default: return 0; } }")]
     public Task UnsupportedShapes_NoFix(string member) => VerifyCS.VerifyAnalyzerAsync(
         "using System;\nclass C\n{\n    " + member + "\n}\n");
@@ -507,6 +506,74 @@ public sealed class SharedRandomCodeFixTests
                 (key, sub) = key.Split();
                 return sub.Choice<string>(c, 2);
             }
+        }
+        """);
+
+    [Fact]
+    public Task TopLevelStatements_TakeExplicitEntropyAtEachUse()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System;
+                using System.Linq;
+
+                string[] players = ["Ann", "Bob", "Cid"];
+                Console.WriteLine({|RP0002:Random.Shared|}.Next(1, 7));
+                Console.WriteLine(string.Join(" ", {|RP0002:players.Shuffle()|}));
+                Console.WriteLine(House());
+
+                static int House() => {|RP0002:Random.Shared|}.Next(1, 7);
+                """,
+            FixedCode = """
+                using System;
+                using System.Linq;
+                using RandomPurity;
+
+                string[] players = ["Ann", "Bob", "Cid"];
+                Console.WriteLine(PrngKey.FromEntropy().Int32(1, 7));
+                Console.WriteLine(string.Join(" ", players.Shuffle(PrngKey.FromEntropy())));
+                Console.WriteLine(House());
+
+                static int House() => PrngKey.FromEntropy().Int32(1, 7);
+                """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task PropertyAndConstructor_TakeExplicitEntropy() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class C
+        {
+            private readonly double _start;
+
+            public C()
+            {
+                _start = {|RP0002:Random.Shared|}.NextDouble();
+            }
+
+            int P => {|RP0002:Random.Shared|}.Next();
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            private readonly double _start;
+
+            public C()
+            {
+                _start = PrngKey.FromEntropy().Uniform();
+            }
+
+            int P => PrngKey.FromEntropy().Int32(0, int.MaxValue);
         }
         """);
 

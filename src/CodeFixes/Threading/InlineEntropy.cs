@@ -1,0 +1,80 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using RandomPurity.CodeFixes.Migration;
+
+namespace RandomPurity.CodeFixes.Threading;
+
+/// <summary>
+/// RP0002 where no method can take a key (top-level statements and their local functions and lambdas, properties,
+/// accessors, constructors, field initializers): the draw takes its own explicit entropy, which is what
+/// <c>Random.Shared</c> was, now visible at the use.
+/// <code>
+///   Random.Shared.Next(1, 7)        PrngKey.FromEntropy().Int32(1, 7)
+///   players.Shuffle()               players.Shuffle(PrngKey.FromEntropy())
+/// </code>
+/// Each evaluation draws from a fresh key, so loops and lambdas stay correct under every RandomPurity rule.
+/// </summary>
+internal static class InlineEntropy
+{
+    private const string Entropy = "PrngKey.FromEntropy()";
+
+    /// <summary>The node to replace and its replacement for the RP0002 use at <paramref name="node"/>, or <see langword="null"/>.</summary>
+    public static (SyntaxNode Original, SyntaxNode Replacement)? TryRewrite(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        if (node.AncestorsAndSelf().Any(ancestor => ancestor is MethodDeclarationSyntax)
+            || MigrationSymbols.Create(model.Compilation) is not { } symbols
+            || InExpressionTree(model, node, symbols, cancellationToken)
+            || !BindsToOrFree(model, node.SpanStart, symbols.PrngKey))
+        {
+            return null;
+        }
+
+        switch (model.GetOperation(node, cancellationToken))
+        {
+            case IPropertyReferenceOperation { Property: { Name: "Shared", IsStatic: true } property } reference
+                when symbols.IsRandom(property.ContainingType)
+                     && reference.Parent is IInvocationOperation { Syntax: InvocationExpressionSyntax call } invocation
+                     && invocation.Instance == reference
+                     && DrawMapping.TryMap(invocation, symbols) is { } mapping:
+                var rewritten = mapping.ExpressionForm().Build(SyntaxFactory.ParseExpression(Entropy), call, model, call.SpanStart);
+                return (call, rewritten.WithTriviaFrom(call));
+
+            case IInvocationOperation { TargetMethod: { Name: "Shuffle" } method, Arguments.Length: 1 }
+                when SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Enumerable)
+                     && node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax, ArgumentList.Arguments.Count: 0 } shuffle
+                     && model.Compilation.GetTypeByMetadataName("RandomPurity.KeyedEnumerable") is not null:
+                var withKey = shuffle.WithArgumentList(shuffle.ArgumentList.AddArguments(SyntaxFactory.Argument(SyntaxFactory.ParseExpression(Entropy))));
+                return (shuffle, withKey);
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Adds <c>using RandomPurity;</c> when <c>PrngKey</c> does not bind yet.</summary>
+    public static SyntaxNode AddImport(SyntaxNode root, SemanticModel model, int position)
+    {
+        if (root is not CompilationUnitSyntax unit || !model.LookupNamespacesAndTypes(position, name: "PrngKey").IsEmpty)
+        {
+            return root;
+        }
+
+        var endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        return UsingDirectives.Add(unit, endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.CarriageReturnLineFeed);
+    }
+
+    private static bool BindsToOrFree(SemanticModel model, int position, INamedTypeSymbol expected)
+    {
+        var found = model.LookupNamespacesAndTypes(position, name: "PrngKey");
+        return found.IsEmpty || (found.Length == 1 && SymbolEqualityComparer.Default.Equals(found[0], expected));
+    }
+
+    private static bool InExpressionTree(SemanticModel model, SyntaxNode node, MigrationSymbols symbols, CancellationToken cancellationToken) =>
+        node.Ancestors().OfType<AnonymousFunctionExpressionSyntax>().Any(lambda =>
+            model.GetTypeInfo(lambda, cancellationToken).ConvertedType is not { } converted
+            || SymbolEqualityComparer.Default.Equals(converted.OriginalDefinition, symbols.Expression));
+}
