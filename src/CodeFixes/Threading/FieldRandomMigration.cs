@@ -23,7 +23,8 @@ namespace RandomPurity.CodeFixes.Threading;
 /// No member signature changes, so the field works in every member that drew from it. The migration is refused
 /// (returns <see langword="null"/>) as soon as one use of the field could not follow: the field is visible outside
 /// its assembly, read outside this document, assigned anything but a new <c>Random</c>, returned, stored, used by
-/// reference, as a method group, with <c>?.</c>, or inside an expression tree.
+/// reference, as a method group of a method with parameters, with <c>?.</c>, or inside an expression tree. A
+/// parameterless draw used as a method group (<c>Func&lt;int&gt; f = _rng.Next</c>) becomes a lambda.
 /// </summary>
 internal sealed class FieldRandomMigration
 {
@@ -241,6 +242,18 @@ internal sealed class FieldRandomMigration
                 }));
                 return true;
 
+            case IMethodReferenceOperation { Method: { Parameters.Length: 0, IsStatic: false } group } methodReference
+                when methodReference.Instance == fieldReference
+                     && methodReference.Parent is IDelegateCreationOperation
+                     && methodReference.Syntax is MemberAccessExpressionSyntax groupSyntax
+                     && groupSyntax.Expression == reference
+                     && GroupDraw(group.Name) is { } drawn:
+                // Func<int> f = _rng.Next;  =>  Func<int> f = () => _rng.Int32(0, int.MaxValue);
+                edits.Add(new Edit(groupSyntax, (current, _) =>
+                    SyntaxFactory.ParseExpression("() => " + ((MemberAccessExpressionSyntax)current).Expression.WithoutTrivia().ToFullString() + "." + drawn)
+                        .WithTriviaFrom(current)));
+                return true;
+
             case IArgumentOperation { Parameter: { } parameter } argument when argument.Value == fieldReference
                 && parameter.RefKind == RefKind.None
                 && symbols.IsRandom(parameter.Type)
@@ -262,6 +275,16 @@ internal sealed class FieldRandomMigration
                 return false;
         }
     }
+
+    /// <summary>The <c>StatefulPrng</c> call for a parameterless <c>Random</c> method used as a method group.</summary>
+    private static string? GroupDraw(string name) => name switch
+    {
+        "Next" => "Int32(0, int.MaxValue)",
+        "NextInt64" => "Int64(0, long.MaxValue)",
+        "NextDouble" => "Uniform()",
+        "NextSingle" => "UniformSingle()",
+        _ => null,
+    };
 
     private static bool InExpressionTree(SemanticModel model, SyntaxNode node, MigrationSymbols symbols, CancellationToken cancellationToken)
     {

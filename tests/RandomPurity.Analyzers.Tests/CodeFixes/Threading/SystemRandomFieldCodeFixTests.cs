@@ -403,12 +403,40 @@ public sealed class SystemRandomFieldCodeFixTests
         AnalyzerConfig = "randompurity.RP0001.field_strategy = thread",
     }.RunAsync();
 
+    [Fact]
+    public Task ParameterlessDrawAsAMethodGroup_BecomesALambda() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class C
+        {
+            private readonly Random _r = {|RP0001:new Random(1)|};
+
+            Func<int> Group() => _r.Next;
+
+            Func<double> Unit() => this._r.NextDouble;
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            private readonly StatefulPrng _r = new StatefulPrng(PrngKey.Create(1));
+
+            Func<int> Group() => () => _r.Int32(0, int.MaxValue);
+
+            Func<double> Unit() => () => this._r.Uniform();
+        }
+        """);
+
     [Theory]
     [InlineData("public Random Exposed => _r;")]
     [InlineData("Random Get() { return _r; }")]
     [InlineData("void Swap(Random other) { _r = other; }")]
     [InlineData("void ByRef() => Use(ref _r);  static void Use(ref Random r) { }")]
-    [InlineData("System.Func<int> Group() => _r.Next;")]
+    [InlineData("System.Func<int, int> Group() => _r.Next;")]
     [InlineData("int? Maybe() => _r?.Next();")]
     [InlineData("int Sample() => _r.GetHashCode();")]
     [InlineData("System.Linq.Expressions.Expression<System.Func<int>> Tree() => () => _r.Next();")]
