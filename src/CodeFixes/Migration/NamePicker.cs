@@ -40,12 +40,27 @@ internal sealed class NamePicker
         }
     }
 
+    private static readonly System.Threading.AsyncLocal<ISet<Microsoft.CodeAnalysis.Text.TextSpan>?> ActiveElsewhereSpans = new();
+
+    /// <summary>
+    /// While migrating one target framework's copy of a multi-targeted file: the inactive branches of this copy that
+    /// another copy compiles. That copy's own migration rewrites them, and the two results are merged, so a name in
+    /// them does not block this copy's migration. Dispose the result to restore the previous value.
+    /// </summary>
+    public static System.IDisposable ActiveElsewhere(ISet<Microsoft.CodeAnalysis.Text.TextSpan> spans)
+    {
+        var previous = ActiveElsewhereSpans.Value;
+        ActiveElsewhereSpans.Value = spans;
+        return new Restore(previous);
+    }
+
     /// <summary>True when <paramref name="name"/> is written as a word in an inactive preprocessor branch of <paramref name="node"/>.</summary>
     public static bool AppearsInDisabledText(SyntaxNode node, string name)
     {
+        var elsewhere = ActiveElsewhereSpans.Value;
         foreach (var trivia in node.DescendantTrivia())
         {
-            if (trivia.IsKind(SyntaxKind.DisabledTextTrivia) && ContainsWord(trivia.ToString(), name))
+            if (trivia.IsKind(SyntaxKind.DisabledTextTrivia) && elsewhere?.Contains(trivia.Span) != true && ContainsWord(trivia.ToString(), name))
             {
                 return true;
             }
@@ -85,4 +100,13 @@ internal sealed class NamePicker
     }
 
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    private sealed class Restore : System.IDisposable
+    {
+        private readonly ISet<Microsoft.CodeAnalysis.Text.TextSpan>? _previous;
+
+        public Restore(ISet<Microsoft.CodeAnalysis.Text.TextSpan>? previous) => _previous = previous;
+
+        public void Dispose() => ActiveElsewhereSpans.Value = _previous;
+    }
 }

@@ -59,11 +59,23 @@ internal sealed class RandomFixAllProvider : FixAllProvider
             }
         }
 
+        var merged = new HashSet<string>();
         foreach (var id in documents)
         {
             if (solution.GetDocument(id) is not { } document)
             {
                 continue;
+            }
+
+            if (!document.GetLinkedDocumentIds().IsEmpty)
+            {
+                if (merged.Add(PathOf(document)) && await MigrateLinkedCopiesAsync(document, cancellationToken).ConfigureAwait(false) is { } together)
+                {
+                    solution = together;
+                    continue;
+                }
+
+                // The copies' results conflict: one copy after the other, each seeing the other's result.
             }
 
             var spans = await RandomCreationsAsync(document, cancellationToken).ConfigureAwait(false);
@@ -140,6 +152,75 @@ internal sealed class RandomFixAllProvider : FixAllProvider
             }
 
             solution = await ShareWithLinkedCopiesAsync(document.WithSyntaxRoot(rewritten), cancellationToken).ConfigureAwait(false);
+        }
+
+        return solution;
+    }
+
+    /// <summary>
+    /// A file compiled for several target frameworks: each copy is migrated from the same text, with its inactive
+    /// branches that another copy compiles left to that copy, and the text changes of all copies are merged (the
+    /// shared code gets the same edits from each). <see langword="null"/> when the copies' edits overlap differently.
+    /// </summary>
+    private static async Task<Solution?> MigrateLinkedCopiesAsync(Document document, CancellationToken cancellationToken)
+    {
+        var solution = document.Project.Solution;
+        var copies = new List<Document> { document };
+        copies.AddRange(document.GetLinkedDocumentIds().Select(solution.GetDocument).Where(copy => copy is not null)!);
+        var roots = new List<SyntaxNode>();
+        foreach (var copy in copies)
+        {
+            roots.Add((await copy.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!);
+        }
+
+        var changes = new List<TextChange>();
+        for (var i = 0; i < copies.Count; i++)
+        {
+            var spans = await RandomCreationsAsync(copies[i], cancellationToken).ConfigureAwait(false);
+            if (spans.Count == 0)
+            {
+                continue;
+            }
+
+            var activeElsewhere = new HashSet<TextSpan>();
+            foreach (var trivia in roots[i].DescendantTrivia().Where(trivia => trivia.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.DisabledTextTrivia)))
+            {
+                if (roots.Where((_, j) => j != i).Any(other => !other.FindTrivia(trivia.SpanStart + (trivia.Span.Length / 2)).IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.DisabledTextTrivia)))
+                {
+                    activeElsewhere.Add(trivia.Span);
+                }
+            }
+
+            Document migrated;
+            using (NamePicker.ActiveElsewhere(activeElsewhere))
+            {
+                migrated = await FieldRandomMigrator.MigrateFieldsAndLocalsAsync(copies[i], spans, cancellationToken).ConfigureAwait(false);
+            }
+
+            changes.AddRange(await migrated.GetTextChangesAsync(copies[i], cancellationToken).ConfigureAwait(false));
+        }
+
+        if (changes.Count == 0)
+        {
+            return solution;
+        }
+
+        var distinct = changes.GroupBy(change => (change.Span, change.NewText)).Select(group => group.First())
+            .OrderBy(change => change.Span.Start).ThenBy(change => change.Span.Length).ToList();
+        for (var i = 1; i < distinct.Count; i++)
+        {
+            var previous = distinct[i - 1];
+            var current = distinct[i];
+            if (current.Span.Start < previous.Span.End || (current.Span.Start == previous.Span.Start && current.Span.Length == 0 && previous.Span.Length == 0))
+            {
+                return null;
+            }
+        }
+
+        var text = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).WithChanges(distinct);
+        foreach (var copy in copies)
+        {
+            solution = solution.WithDocumentText(copy.Id, text);
         }
 
         return solution;
