@@ -105,6 +105,12 @@ internal sealed class ControlFlowWalker
 
     private void Merge(int ordinal, FlowState state)
     {
+        // Broken code can give a handler region with no block of this graph (seen in the fuzz corpus): nothing to feed.
+        if ((uint)ordinal >= (uint)_inputs.Length)
+        {
+            return;
+        }
+
         var existing = _inputs[ordinal];
         if (existing is null)
         {
