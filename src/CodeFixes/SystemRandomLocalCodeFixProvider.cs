@@ -48,17 +48,6 @@ public sealed class SystemRandomLocalCodeFixProvider : CodeFixProvider
             var span = diagnostic.Location.SourceSpan;
             if (LocalRandomMigrator.Analyze(root, model, span, context.CancellationToken) is not { } migration)
             {
-                if (root.FindNode(span, getInnermostNodeForTie: true) is { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax }
-                    or Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Pass an explicit PrngKey from the same seed (the numbers differ from System.Random's)",
-                            cancellationToken => ThreadArgumentAsync(context.Document, cancellationToken),
-                            FixerNames.MigrateRandomLocal),
-                        diagnostic);
-                }
-
                 continue;
             }
 
@@ -79,11 +68,5 @@ public sealed class SystemRandomLocalCodeFixProvider : CodeFixProvider
         var migrated = await LocalRandomMigrator.MigrateAsync(document, new[] { span }, cancellationToken).ConfigureAwait(false);
         var solution = await RandomFixAllProvider.ShareWithLinkedCopiesAsync(migrated, cancellationToken).ConfigureAwait(false);
         return await ParameterThreading.RunAsync(solution, RandomFixAllProvider.ScopeOf(document), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<Solution> ThreadArgumentAsync(Document document, System.Threading.CancellationToken cancellationToken)
-    {
-        var solution = await ParameterThreading.RunAsync(document.Project.Solution, RandomFixAllProvider.ScopeOf(document), cancellationToken).ConfigureAwait(false);
-        return await RandomFixAllProvider.BridgeArgumentsAsync(solution, new[] { document.Id }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -156,9 +156,15 @@ internal sealed class FieldRandomMigration
             return null;
         }
 
-        // A field other assemblies can see keeps its type: changing it would break them.
+        // A field other assemblies can see keeps its type: changing it would break them. An application has no
+        // other assemblies calling it.
+        if (field.ContainingType.DeclaredAccessibility == Accessibility.NotApplicable)
+        {
+            return null;
+        }
+
         return field.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal
-               && field.ContainingType.DeclaredAccessibility != Accessibility.NotApplicable
+               || model.Compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary
             ? field
             : null;
     }

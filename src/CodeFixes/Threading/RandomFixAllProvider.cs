@@ -15,7 +15,7 @@ namespace RandomPurity.CodeFixes.Threading;
 /// <summary>
 /// FixAll of RP0001 for both of its providers (locals and fields): every <c>Random</c> local and field of the scope,
 /// then the parameters their keys now reach (<see cref="ParameterThreading"/>), then the <c>new Random(seed)</c>
-/// arguments of parameters that stay (<see cref="BridgeArgumentsAsync"/>). <c>dotnet format</c> hands one
+/// arguments of parameters that stay (<see cref="BridgeRemainingAsync"/>). <c>dotnet format</c> hands one
 /// diagnostic set to each RP0001 provider in turn and spans go stale once a document has changed, so the provider that
 /// runs first does everything and the creations to migrate are found afresh in each document rather than taken from
 /// the diagnostics. A file compiled for several target frameworks is migrated once per framework view (each sees its
@@ -89,15 +89,18 @@ internal sealed class RandomFixAllProvider : FixAllProvider
         }
 
         solution = await ParameterThreading.RunAsync(solution, wholeSolution ? null : paths, cancellationToken).ConfigureAwait(false);
-        return await BridgeArgumentsAsync(solution, documents, cancellationToken).ConfigureAwait(false);
+        return await BridgeRemainingAsync(solution, documents, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// A <c>new Random(seed)</c> written straight into an argument whose parameter stayed a <c>Random</c> (a public
-    /// signature, an override, a parameter captured by a lambda) becomes <c>PrngKey.Create(seed).AsRandom()</c>: the
-    /// same seed, every draw of the callee from a fresh subkey, the callee unchanged.
+    /// The last step, for the creations nothing else could migrate: <c>new Random(seed)</c> becomes
+    /// <c>PrngKey.Create(seed).AsRandom()</c> (<c>new Random()</c>: <c>PrngKey.FromEntropy().AsRandom()</c>), the
+    /// runtime's bridge. The variable, field or parameter keeps its <c>Random</c> type, which is what a public field or
+    /// a parameter that must keep its signature needs, and what a local used where draws cannot be rewritten (a query
+    /// clause, a method taking it by <c>ref</c>) still allows: the generator is now an explicit keyed stream.
+    /// <paramref name="spans"/>, when given, limits it to those creations.
     /// </summary>
-    public static async Task<Solution> BridgeArgumentsAsync(Solution solution, IEnumerable<DocumentId> documents, CancellationToken cancellationToken)
+    public static async Task<Solution> BridgeRemainingAsync(Solution solution, IEnumerable<DocumentId> documents, CancellationToken cancellationToken, ISet<TextSpan>? spans = null)
     {
         foreach (var id in documents)
         {
@@ -115,9 +118,8 @@ internal sealed class RandomFixAllProvider : FixAllProvider
             var needsImport = false;
             foreach (var creation in root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
             {
-                if (creation.Parent is not ArgumentSyntax { RefKindKeyword.RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.None } argument
-                    || model.GetOperation(argument, cancellationToken) is not IArgumentOperation { Parameter: { RefKind: RefKind.None, IsParams: false } parameter }
-                    || !symbols.IsRandom(parameter.Type)
+                if ((spans is not null && !spans.Contains(creation.Span))
+                    || !symbols.IsRandom(model.GetTypeInfo(creation, cancellationToken).ConvertedType)
                     || model.GetOperation(creation, cancellationToken) is not IObjectCreationOperation { Initializer: null, Constructor.Parameters.Length: <= 1 } operation
                     || !symbols.IsRandom(operation.Type)
                     || operation.Arguments.Any(seed => seed.ArgumentKind != ArgumentKind.Explicit)

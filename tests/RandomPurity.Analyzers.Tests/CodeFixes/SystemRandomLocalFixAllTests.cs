@@ -132,6 +132,25 @@ public sealed class SystemRandomLocalFixAllTests
                 """,
         };
         test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.BatchFixedCode = """
+            using System;
+            using RandomPurity;
+
+            class C
+            {
+                void Deal(object r) { }
+
+                long M()
+                {
+                    var dealer = PrngKey.Create(1).AsRandom();
+                    Deal(dealer);
+                    var loot = PrngKey.Create(dealer.Next());
+                    PrngKey sub;
+                    (loot, sub) = loot.Split();
+                    return sub.Int64(0, 1000L);
+                }
+            }
+            """;
         return test.RunAsync();
     }
 
@@ -288,8 +307,27 @@ public sealed class SystemRandomLocalFixAllTests
                 """,
         };
 
-        // The unfixable local keeps its diagnostic in the fixed code.
+        // The single fix leaves the local it cannot migrate (its diagnostic stays); FixAll, the one RP0001 FixAll of
+        // every RP0001 provider, creates it from a key's bridge as its last step.
         test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.BatchFixedCode = """
+            using System;
+            using RandomPurity;
+
+            class C
+            {
+                int Use(object r) => r.GetHashCode();
+
+                int M()
+                {
+                    var kept = PrngKey.Create(1).AsRandom();
+                    var fixedOne = PrngKey.Create(2);
+                    PrngKey sub;
+                    (fixedOne, sub) = fixedOne.Split();
+                    return Use(kept) + sub.Int32(0, 3);
+                }
+            }
+            """;
         return test.RunAsync();
     }
 }

@@ -2,6 +2,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using RandomPurity.Analyzers.Tests.Verifiers;
 using Xunit;
+using VerifyBridge = RandomPurity.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    RandomPurity.Analyzers.SystemRandomCreatedAnalyzer,
+    RandomPurity.CodeFixes.SystemRandomBridgeCodeFixProvider>;
 using VerifyField = RandomPurity.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     RandomPurity.Analyzers.SystemRandomCreatedAnalyzer,
     RandomPurity.CodeFixes.SystemRandomFieldCodeFixProvider>;
@@ -352,7 +355,7 @@ public sealed class ParameterThreadingCodeFixTests
         """);
 
     [Fact]
-    public Task InlineCreationForAParameterThatStays_PassesAKeysBridge() => VerifyLocal.VerifyCodeFixAsync(
+    public Task InlineCreationForAParameterThatStays_PassesAKeysBridge() => VerifyBridge.VerifyCodeFixAsync(
         """
         using System;
 
@@ -378,6 +381,64 @@ public sealed class ParameterThreadingCodeFixTests
         class C
         {
             int M(Host host) => host.Roll(PrngKey.Create(5).AsRandom()) + host.Roll(PrngKey.FromEntropy().AsRandom());
+        }
+        """);
+
+    [Fact]
+    public Task InlineCreationForAParameterThatCanChange_IsThreaded() => VerifyBridge.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class C
+        {
+            static int Roll(Random r) => r.Next(6);
+
+            int M() => Roll({|RP0001:new Random(5)|});
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            static int Roll(PrngKey r) => r.Int32(0, 6);
+
+            int M() => Roll(PrngKey.Create(5));
+        }
+        """);
+
+    [Fact]
+    public Task PublicFieldOfALibraryAndLocalInAQuery_KeepTheirTypeFromAKeysBridge() => VerifyBridge.VerifyCodeFixAsync(
+        """
+        using System;
+        using System.Linq;
+
+        public class Table
+        {
+            public Random Dice = {|RP0001:new Random(6)|};
+
+            public int[] Order(int[] items)
+            {
+                var rng = {|RP0001:new Random()|};
+                return (from item in items orderby rng.Next() select item).ToArray();
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Linq;
+        using RandomPurity;
+
+        public class Table
+        {
+            public Random Dice = PrngKey.Create(6).AsRandom();
+
+            public int[] Order(int[] items)
+            {
+                var rng = PrngKey.FromEntropy().AsRandom();
+                return (from item in items orderby rng.Next() select item).ToArray();
+            }
         }
         """);
 
