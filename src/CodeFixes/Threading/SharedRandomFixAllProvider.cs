@@ -64,12 +64,15 @@ internal sealed class SharedRandomFixAllProvider : FixAllProvider
                 continue;
             }
 
+            // The sites are found afresh: dotnet format computes the diagnostics once for every fixer, so once
+            // another fixer (RP0001's) has changed this document their spans are stale.
+            var sites = Sites(root);
+
             // Uses outside methods are one node replaced in place; methods are marked for the migrations below.
             var inline = new Dictionary<SyntaxNode, SyntaxNode>();
-            foreach (var diagnostic in pair.Value)
+            foreach (var site in sites)
             {
-                if (root.FullSpan.Contains(diagnostic.Location.SourceSpan)
-                    && InlineEntropy.TryRewrite(model, root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), cancellationToken) is { } rewrite
+                if (InlineEntropy.TryRewrite(model, site, cancellationToken) is { } rewrite
                     && !inline.Keys.Any(other => other.Span.IntersectsWith(rewrite.Original.Span)))
                 {
                     inline[rewrite.Original] = rewrite.Replacement;
@@ -77,9 +80,8 @@ internal sealed class SharedRandomFixAllProvider : FixAllProvider
             }
 
             var methods = new Dictionary<MethodDeclarationSyntax, SyntaxAnnotation>();
-            foreach (var diagnostic in pair.Value.OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start))
+            foreach (var node in sites)
             {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 if (SharedRandomMigration.TargetMethod(model, node, cancellationToken) is { } method && !methods.ContainsKey(method))
                 {
                     var annotation = new SyntaxAnnotation();
@@ -117,6 +119,18 @@ internal sealed class SharedRandomFixAllProvider : FixAllProvider
 
         return solution;
     }
+
+    /// <summary>The nodes RP0002 reports for what this fix rewrites: <c>Random.Shared</c>, <c>x.Shuffle()</c>, <c>Guid.NewGuid()</c>.</summary>
+    private static List<SyntaxNode> Sites(SyntaxNode root) =>
+        root.DescendantNodes()
+            .Where(node => node switch
+            {
+                MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shared" } => true,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shuffle" or "NewGuid" } } => true,
+                InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Shuffle" or "NewGuid" } } => true,
+                _ => false,
+            })
+            .ToList();
 
     /// <summary>
     /// Orders the methods so that a caller is migrated before the methods it calls: its key (a parameter or a
