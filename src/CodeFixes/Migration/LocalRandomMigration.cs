@@ -52,10 +52,12 @@ internal sealed class LocalRandomMigration
     public KeyLocal Root { get; }
 
     /// <summary>True when the local had no seed: the fixed code draws different values on every run, as before.</summary>
-    public bool IsUnseeded => Root.Seed is null;
+    public bool IsUnseeded => Root.Seed is null || Root.Alternative is { Seed: null };
 
     /// <summary>The creations this migration removes (one RP0001 diagnostic each).</summary>
-    public IEnumerable<SyntaxNode> Creations => _keys.Select(key => (SyntaxNode)key.Creation);
+    public IEnumerable<SyntaxNode> Creations => _keys.SelectMany(key => key.Alternative is { } other
+        ? new SyntaxNode[] { key.Creation, other.Creation }
+        : new SyntaxNode[] { key.Creation });
 
     /// <summary>
     /// Analyses the creation an RP0001 diagnostic points at. Returns <see langword="null"/> when the local cannot be
@@ -149,16 +151,11 @@ internal sealed class LocalRandomMigration
 
     private void AddRootDeclaration(MigrationPlan plan, KeyLocal key, List<string> pool)
     {
-        var seed = key.Seed;
-        plan.Replacements[key.Creation] = rewritten =>
+        AddKeyCreation(plan, key.Creation, key.Seed);
+        if (key.Alternative is { } alternative)
         {
-            var creation = (BaseObjectCreationExpressionSyntax)rewritten;
-            var arguments = seed is null
-                ? new ArgumentSyntax[0]
-                : new[] { SyntaxFactory.Argument(creation.ArgumentList!.Arguments[0].Expression.WithoutTrivia()) };
-            var factory = SyntaxFactory.ParseExpression(seed is null ? "PrngKey.FromEntropy" : "PrngKey.Create");
-            return SyntaxFactory.InvocationExpression(factory, DrawRewrite.ArgumentList(arguments)).WithTriviaFrom(rewritten);
-        };
+            AddKeyCreation(plan, alternative.Creation, alternative.Seed);
+        }
 
         var type = key.Statement.Declaration.Type;
         if (!type.IsVar)
@@ -170,6 +167,20 @@ internal sealed class LocalRandomMigration
         {
             plan.AddAfter(key.Statement, MigrationPlan.Statement("PrngKey " + string.Join(", ", pool) + ";"));
         }
+    }
+
+    /// <summary><c>new Random(seed)</c> → <c>PrngKey.Create(seed)</c>; <c>new Random()</c> → <c>PrngKey.FromEntropy()</c>.</summary>
+    private static void AddKeyCreation(MigrationPlan plan, BaseObjectCreationExpressionSyntax creation, ExpressionSyntax? seed)
+    {
+        plan.Replacements[creation] = rewritten =>
+        {
+            var creation = (BaseObjectCreationExpressionSyntax)rewritten;
+            var arguments = seed is null
+                ? new ArgumentSyntax[0]
+                : new[] { SyntaxFactory.Argument(creation.ArgumentList!.Arguments[0].Expression.WithoutTrivia()) };
+            var factory = SyntaxFactory.ParseExpression(seed is null ? "PrngKey.FromEntropy" : "PrngKey.Create");
+            return SyntaxFactory.InvocationExpression(factory, DrawRewrite.ArgumentList(arguments)).WithTriviaFrom(rewritten);
+        };
     }
 
     private static void AddChildDeclaration(MigrationPlan plan, KeyLocal key, bool mixedDeconstruction)
@@ -614,7 +625,7 @@ internal sealed class LocalRandomMigration
             || constructor.Parameters.Length > 1
             || creation.ArgumentList?.Arguments.Count != constructor.Parameters.Length
             || creation.Initializer is not null
-            || creation.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+            || InitializerOf(creation) is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
             || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
             || declaration.Parent is not LocalDeclarationStatementSyntax statement
             || statement.IsConst || statement.UsingKeyword.IsKind(SyntaxKind.UsingKeyword)
@@ -633,8 +644,39 @@ internal sealed class LocalRandomMigration
             return null;
         }
 
+        // var r = seed is null ? new Random() : new Random(seed.Value);  both branches become keys; the first is the
+        // local's creation, so that each of the two diagnostics finds the same migration.
+        if (creation.Parent is ConditionalExpressionSyntax conditional)
+        {
+            var other = conditional.WhenTrue == creation ? conditional.WhenFalse : conditional.WhenTrue;
+            if (other is not BaseObjectCreationExpressionSyntax { Initializer: null, ArgumentList: { } otherArguments } otherCreation
+                || model.GetOperation(otherCreation, cancellationToken) is not IObjectCreationOperation { Constructor: { } otherConstructor } otherOperation
+                || !symbols.IsRandom(otherOperation.Type)
+                || otherConstructor.Parameters.Length > 1
+                || otherArguments.Arguments.Count != otherConstructor.Parameters.Length
+                || otherArguments.Arguments.Any(argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None)))
+            {
+                return null;
+            }
+
+            var first = conditional.WhenTrue == creation ? creation : otherCreation;
+            var second = first == creation ? otherCreation : creation;
+            ExpressionSyntax? SeedOf(BaseObjectCreationExpressionSyntax c) => c.ArgumentList!.Arguments.Count == 1 ? c.ArgumentList.Arguments[0].Expression : null;
+            return new KeyLocal(local, statement, first, SeedOf(first), function)
+            {
+                Alternative = new KeyLocal(local, statement, second, SeedOf(second), function),
+            };
+        }
+
         return new KeyLocal(local, statement, creation, seed, function);
     }
+
+    /// <summary>The initializer a creation is the value of, directly or as a branch of a conditional.</summary>
+    private static SyntaxNode? InitializerOf(BaseObjectCreationExpressionSyntax creation) =>
+        creation.Parent is ConditionalExpressionSyntax { Parent: EqualsValueClauseSyntax clause } conditional
+        && (conditional.WhenTrue == creation || conditional.WhenFalse == creation)
+            ? clause
+            : creation.Parent;
 
     private static SyntaxNode? EnclosingFunction(SyntaxNode node)
     {
@@ -679,8 +721,11 @@ internal sealed class LocalRandomMigration
 
         public KeyLocal? Parent { get; set; }
 
+        /// <summary>The other branch's creation of <c>c ? new Random() : new Random(seed)</c>, if the local has one.</summary>
+        public KeyLocal? Alternative { get; set; }
+
         /// <summary>The same local analysed afresh as the root of its own family.</summary>
-        public KeyLocal AsRoot() => new(Symbol, Statement, Creation, Seed, Function);
+        public KeyLocal AsRoot() => new(Symbol, Statement, Creation, Seed, Function) { Alternative = Alternative };
 
         public List<Draw> Draws { get; } = new();
     }

@@ -286,6 +286,48 @@ public sealed partial class SystemRandomLocalCodeFixTests
         """);
 
     [Fact]
+    public Task OptionalSeedConditional_BothBranchesBecomeKeys() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class C
+        {
+            int[] Shuffle(int[] array, int? seed = null)
+            {
+                var random = seed is null ? {|RP0001:new Random()|} : {|RP0001:new Random(seed.Value)|};
+                for (var i = array.Length - 1; i > 0; i--)
+                {
+                    var j = random.Next(i + 1);
+                    (array[i], array[j]) = (array[j], array[i]);
+                }
+
+                return array;
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            int[] Shuffle(int[] array, int? seed = null)
+            {
+                var random = seed is null ? PrngKey.FromEntropy() : PrngKey.Create(seed.Value);
+                PrngKey sub;
+                for (var i = array.Length - 1; i > 0; i--)
+                {
+                    (random, sub) = random.Split();
+                    var j = sub.Int32(0, i + 1);
+                    (array[i], array[j]) = (array[j], array[i]);
+                }
+
+                return array;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Unseeded_BecomesFromEntropy() => VerifyCS.VerifyCodeFixAsync(
         """
         using System;
