@@ -87,11 +87,11 @@ internal static class ExecutionRenewal
             return null;
         }
 
+        // The region is followed into the fixed tree by an annotation added with the last replacement of its node.
         var annotation = new SyntaxAnnotation("RandomPurity.RP0009.Region");
-        var annotatedRoot = root.ReplaceNode(region, region.WithAdditionalAnnotations(annotation));
-        var annotatedRegion = annotatedRoot.GetAnnotatedNodes(annotation).Single();
-        var mapped = Remap(plan, root, annotatedRoot);
-        var fixedDocument = await DocumentRewrite.ApplyAsync(document, annotatedRoot, mapped, cancellationToken).ConfigureAwait(false);
+        plan.Replacements.TryGetValue(region, out var replace);
+        plan.Replacements[region] = rewritten => (replace is null ? rewritten : replace(rewritten)).WithAdditionalAnnotations(annotation);
+        var fixedDocument = await DocumentRewrite.ApplyAsync(document, root, plan, cancellationToken).ConfigureAwait(false);
 
         var after = await AnalyzerCheck.KeyDiagnosticsAsync(fixedDocument, null, cancellationToken).ConfigureAwait(false);
         if (after is null || await AnalyzerCheck.ErrorCountAsync(fixedDocument, cancellationToken).ConfigureAwait(false) > errors)
@@ -109,31 +109,6 @@ internal static class ExecutionRenewal
         var outsideBefore = before.Value.Count(d => !region.Span.IntersectsWith(d.Location.SourceSpan));
         var outsideAfter = after.Value.Count(d => !fixedRegion.Span.IntersectsWith(d.Location.SourceSpan));
         return outsideAfter > outsideBefore ? null : fixedDocument;
-    }
-
-    /// <summary>The plan is keyed by nodes of the original tree; re-key it to the annotated copy (same spans).</summary>
-    private static MigrationPlan Remap(MigrationPlan plan, SyntaxNode original, SyntaxNode annotated)
-    {
-        T Map<T>(T node) where T : SyntaxNode =>
-            annotated.FindNode(node.Span, getInnermostNodeForTie: false).AncestorsAndSelf().OfType<T>().First(candidate => candidate.Span == node.Span && candidate.RawKind == node.RawKind);
-
-        var result = new MigrationPlan { NeedsImport = plan.NeedsImport };
-        foreach (var pair in plan.Replacements)
-        {
-            result.Replacements[Map(pair.Key)] = pair.Value;
-        }
-
-        foreach (var pair in plan.Before)
-        {
-            result.Before[Map(pair.Key)] = pair.Value;
-        }
-
-        foreach (var pair in plan.Prologues)
-        {
-            result.Prologues[Map(pair.Key)] = pair.Value;
-        }
-
-        return result;
     }
 
     private static SyntaxNode? PlanCaptured(MigrationPlan plan, SemanticModel model, KnownKeyTypes types, ExpressionSyntax reference, ISymbol variable, CancellationToken cancellationToken)
