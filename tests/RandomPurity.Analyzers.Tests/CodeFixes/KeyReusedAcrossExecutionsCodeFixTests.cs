@@ -201,4 +201,310 @@ public sealed class KeyReusedAcrossExecutionsCodeFixTests
             """;
         await new Test(source, fixedSource, PassedTo("Select"), PassedTo("Select", site: 1), Test.Reuse("key", "it was already consumed", site: 1, first: 0)).ExpectingCleanFixedCode().RunAsync();
     }
+    [Fact]
+    public async Task Key_also_used_outside_the_lambda_gets_a_dedicated_key()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using RandomPurity;
+
+            class C
+            {
+                double M(PrngKey key, List<double> items)
+                {
+                    var scaled = items.Select(x => x * {|#0:key|}.Uniform()).ToList();
+                    return scaled.Sum() + {|#1:key|}.Normal();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using RandomPurity;
+
+            class C
+            {
+                double M(PrngKey key, List<double> items)
+                {
+                    (key, var lambdaKey) = key.Split();
+                    var scaled = items.Select((x, index) => x * lambdaKey.FoldIn(index).Uniform()).ToList();
+                    return scaled.Sum() + key.Normal();
+                }
+            }
+            """;
+        await new Test(source, fixedSource, PassedTo("Select"), Test.Reuse("key", "it was already consumed", site: 1, first: 0)).ExpectingCleanFixedCode().RunAsync();
+    }
+
+    [Fact]
+    public async Task Local_function_called_twice_splits_inside()
+    {
+        const string source = """
+            using RandomPurity;
+
+            class C
+            {
+                double M(PrngKey key)
+                {
+                    var a = Next();
+                    var b = Next();
+                    return a + b;
+
+                    double Next() => {|#0:key|}.Uniform();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using RandomPurity;
+
+            class C
+            {
+                double M(PrngKey key)
+                {
+                    var a = Next();
+                    var b = Next();
+                    return a + b;
+
+                    double Next()
+                    {
+                        (key, var sub) = key.Split();
+                        return sub.Uniform();
+                    }
+                }
+            }
+            """;
+        await new Test(source, fixedSource, Test.AcrossExecutions("key", "local function 'Next', which is called more than once")).RunAsync();
+    }
+
+    [Fact]
+    public async Task Field_is_renewed_by_the_member_that_consumes_it()
+    {
+        const string source = """
+            using RandomPurity;
+
+            class Sampler
+            {
+                private PrngKey _key = PrngKey.Create(42);
+
+                public double Next() => {|#0:_key|}.Uniform();
+            }
+            """;
+        const string fixedSource = """
+            using RandomPurity;
+
+            class Sampler
+            {
+                private PrngKey _key = PrngKey.Create(42);
+
+                public double Next()
+                {
+                    (_key, var sub) = _key.Split();
+                    return sub.Uniform();
+                }
+            }
+            """;
+        await new Test(source, fixedSource, Member("Next")).RunAsync();
+    }
+
+    [Fact]
+    public async Task Field_in_a_block_body_csharp_7_3()
+    {
+        const string source = """
+            using RandomPurity;
+
+            class Sampler
+            {
+                private static PrngKey s_key = PrngKey.Create(42);
+
+                public static void Fill(double[] values)
+                {
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        values[i] = {|#0:s_key|}.Normal();
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using RandomPurity;
+
+            class Sampler
+            {
+                private static PrngKey s_key = PrngKey.Create(42);
+
+                public static void Fill(double[] values)
+                {
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        PrngKey sub;
+                        (s_key, sub) = s_key.Split();
+                        values[i] = sub.Normal();
+                    }
+                }
+            }
+            """;
+        await new Test(source, fixedSource, Member("Fill", "s_key")) { LanguageVersion = LanguageVersion.CSharp7_3 }.RunAsync();
+    }
+
+    [Fact]
+    public async Task Field_through_this_keeps_the_qualification()
+    {
+        const string source = """
+            using RandomPurity;
+
+            class Sampler
+            {
+                private PrngKey _key = PrngKey.Create(42);
+
+                public PrngKey Child()
+                {
+                    return {|#0:this._key|}.Split().First;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using RandomPurity;
+
+            class Sampler
+            {
+                private PrngKey _key = PrngKey.Create(42);
+
+                public PrngKey Child()
+                {
+                    (this._key, var sub) = this._key.Split();
+                    return sub.Split().First;
+                }
+            }
+            """;
+        await new Test(source, fixedSource, Member("Child")).RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_all_in_document_fixes_every_function()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using RandomPurity;
+
+            class Sampler
+            {
+                private PrngKey _key = PrngKey.Create(42);
+
+                public double Next() => {|#0:_key|}.Uniform() + {|#1:_key|}.Normal();
+
+                public List<double> Many(PrngKey key, List<double> items) => items.Select(x => {|#2:key|}.Uniform()).ToList();
+            }
+            """;
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using RandomPurity;
+
+            class Sampler
+            {
+                private PrngKey _key = PrngKey.Create(42);
+
+                public double Next()
+                {
+                    (_key, var sub) = _key.Split();
+                    (_key, var sub2) = _key.Split();
+                    return sub.Uniform() + sub2.Normal();
+                }
+
+                public List<double> Many(PrngKey key, List<double> items) => items.Select((x, index) => key.FoldIn(index).Uniform()).ToList();
+            }
+            """;
+        await new Test(source, fixedSource, Member("Next"), Member("Next", site: 1), PassedTo("Select", site: 2)).RunAsync();
+    }
+
+    [Fact]
+    public async Task Readonly_field_gets_no_fix()
+    {
+        const string source = """
+            using RandomPurity;
+
+            class Sampler
+            {
+                private readonly PrngKey _key = PrngKey.Create(42);
+
+                public double Next() => {|#0:_key|}.Uniform();
+            }
+            """;
+        await new Test(source, source, Member("Next")).RunAsync();
+    }
+
+    [Fact]
+    public async Task Struct_field_gets_no_fix()
+    {
+        const string source = """
+            using RandomPurity;
+
+            struct Sampler
+            {
+                private PrngKey _key;
+
+                public Sampler(PrngKey key) { _key = key; }
+
+                public double Next() => {|#0:_key|}.Uniform();
+            }
+            """;
+        await new Test(source, source, Member("Next")).RunAsync();
+    }
+
+    [Fact]
+    public async Task Parallel_foreach_gets_no_split_inside()
+    {
+        const string source = """
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using RandomPurity;
+
+            class C
+            {
+                void M(PrngKey key, List<int> items, ConcurrentBag<double> output)
+                {
+                    Parallel.ForEach(items, x => output.Add(x * {|#0:key|}.Uniform()));
+                }
+            }
+            """;
+        await new Test(source, source, PassedTo("ForEach")).RunAsync();
+    }
+
+    [Fact]
+    public async Task Lambda_inside_an_expression_tree_gets_no_fix()
+    {
+        const string source = """
+            using System;
+            using System.Linq.Expressions;
+            using RandomPurity;
+
+            class C
+            {
+                Expression<Func<int, uint>> M(PrngKey key) => x => {|#0:key|}.Bits32();
+            }
+            """;
+        await new Test(source, source, Test.AcrossExecutions("key", "a lambda that is stored, returned or subscribed, which may run more than once")).RunAsync();
+    }
+
+    [Fact]
+    public async Task Local_function_sharing_the_key_with_its_body_gets_no_fix()
+    {
+        const string source = """
+            using RandomPurity;
+
+            class C
+            {
+                double M(PrngKey key)
+                {
+                    var a = {|#1:Next()|} + Next();
+                    return a + {|#2:key|}.Normal();
+
+                    double Next() => {|#0:key|}.Uniform();
+                }
+            }
+            """;
+        await new Test(source, source, Test.AcrossExecutions("key", "local function 'Next', which is called more than once"), Test.Reuse("key", "it was already consumed", site: 2, first: 1)).RunAsync();
+    }
 }
