@@ -664,4 +664,97 @@ public sealed class KeyReuseCodeFixTests
             """;
         await new Test(source, source, Test.Reuse("key", "it was consumed in an earlier iteration of the loop and is not renewed in the body", first: 0)).RunAsync();
     }
+    [Fact]
+    public async Task Await_and_try_finally_follow_the_real_control_flow()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using RandomPurity;
+
+            class C
+            {
+                async Task<double> M(PrngKey key)
+                {
+                    double a = 0, b = 0;
+                    try
+                    {
+                        a = await Task.FromResult({|#1:key|}.Uniform());
+                    }
+                    finally
+                    {
+                        b = {|#0:key|}.Normal();
+                    }
+
+                    return a + b;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using RandomPurity;
+
+            class C
+            {
+                async Task<double> M(PrngKey key)
+                {
+                    double a = 0, b = 0;
+                    try
+                    {
+                        (key, var sub) = key.Split();
+                        a = await Task.FromResult(sub.Uniform());
+                    }
+                    finally
+                    {
+                        b = key.Normal();
+                    }
+
+                    return a + b;
+                }
+            }
+            """;
+        await new Test(source, fixedSource, Test.Reuse("key", "it may already have been consumed on another path")).RunAsync();
+    }
+
+    [Fact]
+    public async Task Switch_section_gets_the_split_in_the_section()
+    {
+        const string source = """
+            using RandomPurity;
+
+            class C
+            {
+                double M(PrngKey key, int mode)
+                {
+                    switch (mode)
+                    {
+                        case 1:
+                            var a = {|#1:key|}.Uniform();
+                            return a + {|#0:key|}.Normal();
+                        default:
+                            return key.Exponential();
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using RandomPurity;
+
+            class C
+            {
+                double M(PrngKey key, int mode)
+                {
+                    switch (mode)
+                    {
+                        case 1:
+                            (key, var sub) = key.Split();
+                            var a = sub.Uniform();
+                            return a + key.Normal();
+                        default:
+                            return key.Exponential();
+                    }
+                }
+            }
+            """;
+        await new Test(source, fixedSource, Test.Reuse("key", Consumed)).RunAsync();
+    }
 }
