@@ -129,9 +129,9 @@ internal static class ExecutionRenewal
         }
 
         // Every reference to the key inside the function, none of them in a function nested deeper.
-        var body = function is AnonymousFunctionExpressionSyntax lambda ? (SyntaxNode)lambda.Body : ((LocalFunctionStatementSyntax)function).Body ?? (SyntaxNode?)((LocalFunctionStatementSyntax)function).ExpressionBody!;
-        var references = References(body, variable, model, cancellationToken);
-        if (references.Count == 0 || references.Any(r => r.Ancestors().TakeWhile(a => a != function).Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        var body = function is AnonymousFunctionExpressionSyntax lambda ? lambda.Body : ((LocalFunctionStatementSyntax)function).Body ?? (SyntaxNode?)((LocalFunctionStatementSyntax)function).ExpressionBody;
+        var references = body is null ? new List<ExpressionSyntax>() : References(body, variable, model, cancellationToken);
+        if (body is null || references.Count == 0 || references.Any(r => r.Ancestors().TakeWhile(a => a != function).Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             return null;
         }
@@ -151,6 +151,13 @@ internal static class ExecutionRenewal
         var names = new NamePicker(model, DocumentRewrite.NameScope(function));
         var owner = variable.ContainingSymbol;
         var usedElsewhere = UsedOutside(function, owner, variable, model, cancellationToken);
+
+        // A lambda created in a loop (or in another function) of the key's owner is created many times: folding the
+        // same captured key into each would repeat the same streams, so each creation gets its own dedicated key.
+        var createdRepeatedly = function.Ancestors()
+            .TakeWhile(a => !SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(a, cancellationToken), owner))
+            .Any(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
         var key = consuming[0] is IdentifierNameSyntax identifier ? identifier.Identifier.Text : variable.Name;
 
         if (function is AnonymousFunctionExpressionSyntax anonymous)
@@ -162,7 +169,7 @@ internal static class ExecutionRenewal
                 return null;
             }
 
-            if (usedElsewhere)
+            if (usedElsewhere || (createdRepeatedly && index is not null))
             {
                 if (DedicateKey(plan, model, anonymous, owner, key, names) is not { } dedicated)
                 {

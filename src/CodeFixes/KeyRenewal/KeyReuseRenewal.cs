@@ -48,16 +48,28 @@ internal static class KeyReuseRenewal
         var nodes = sites.Select(span => root.FindNode(span, getInnermostNodeForTie: true)).Distinct().ToList();
         root = root.ReplaceNodes(nodes, (_, rewritten) => rewritten.WithAdditionalAnnotations(annotation));
         var current = document.WithSyntaxRoot(root);
+        var previous = current;
         var errors = await AnalyzerCheck.ErrorCountAsync(current, cancellationToken).ConfigureAwait(false);
         var changed = false;
+        int? othersBefore = null;
         for (var round = 0; round < MaxRounds; round++)
         {
             root = (CompilationUnitSyntax)(await current.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-            var remaining = await RemainingAsync(current, root, annotation, cancellationToken).ConfigureAwait(false);
-            if (remaining is null)
+            var state = await RemainingAsync(current, root, annotation, cancellationToken).ConfigureAwait(false);
+            if (state is null)
             {
                 return null;
             }
+
+            // A round may move a reuse from one site to another, but must not create key diagnostics elsewhere
+            // (a renewed key seen by a lambda that runs later, for instance).
+            var (remaining, others) = state.Value;
+            if (others > othersBefore)
+            {
+                return round > 1 && !requireAll ? previous : null;
+            }
+
+            othersBefore = others;
 
             if (remaining.Count == 0)
             {
@@ -109,6 +121,7 @@ internal static class KeyReuseRenewal
                 return changed && !requireAll ? current : null;
             }
 
+            previous = current;
             current = next;
             changed = true;
         }
@@ -116,8 +129,11 @@ internal static class KeyReuseRenewal
         return requireAll || !changed ? null : current;
     }
 
-    /// <summary>The RP0003 diagnostics still on an annotated site, in source order; null when the analyzers failed.</summary>
-    private static async Task<List<Diagnostic>?> RemainingAsync(Document document, SyntaxNode root, SyntaxAnnotation annotation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The RP0003 diagnostics still on an annotated site, in source order, and how many other key diagnostics the
+    /// document has; null when the analyzers failed.
+    /// </summary>
+    private static async Task<(List<Diagnostic> Sites, int Others)?> RemainingAsync(Document document, SyntaxNode root, SyntaxAnnotation annotation, CancellationToken cancellationToken)
     {
         var diagnostics = await AnalyzerCheck.KeyDiagnosticsAsync(document, null, cancellationToken).ConfigureAwait(false);
         if (diagnostics is null)
@@ -126,10 +142,11 @@ internal static class KeyReuseRenewal
         }
 
         var sites = new HashSet<TextSpan>(root.GetAnnotatedNodes(annotation).Select(node => node.Span));
-        return diagnostics.Value
+        var atSites = diagnostics.Value
             .Where(d => d.Id == RuleIdentifiers.KeyReused && sites.Contains(d.Location.SourceSpan))
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ToList();
+        return (atSites, diagnostics.Value.Length - atSites.Count);
     }
 
     /// <summary>Where to renew the key for one diagnostic, or null when no safe renewal exists.</summary>

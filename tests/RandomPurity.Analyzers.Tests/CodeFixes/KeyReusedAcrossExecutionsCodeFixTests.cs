@@ -507,4 +507,49 @@ public sealed class KeyReusedAcrossExecutionsCodeFixTests
             """;
         await new Test(source, source, Test.AcrossExecutions("key", "local function 'Next', which is called more than once"), Test.Reuse("key", "it was already consumed", site: 2, first: 1)).RunAsync();
     }
+    [Fact]
+    public async Task Lambda_created_in_a_loop_folds_into_a_key_dedicated_to_each_iteration()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using RandomPurity;
+
+            class C
+            {
+                List<double[]> M(PrngKey key, int rows, int n)
+                {
+                    var result = new List<double[]>();
+                    for (var row = 0; row < rows; row++)
+                    {
+                        result.Add(Enumerable.Range(0, n).Select(i => {|#0:key|}.Uniform()).ToArray());
+                    }
+
+                    return result;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using RandomPurity;
+
+            class C
+            {
+                List<double[]> M(PrngKey key, int rows, int n)
+                {
+                    var result = new List<double[]>();
+                    for (var row = 0; row < rows; row++)
+                    {
+                        (key, var lambdaKey) = key.Split();
+                        result.Add(Enumerable.Range(0, n).Select(i => lambdaKey.FoldIn(i).Uniform()).ToArray());
+                    }
+
+                    return result;
+                }
+            }
+            """;
+        await new Test(source, fixedSource, PassedTo("Select"),
+            Test.Reuse("key", "it was consumed in an earlier iteration of the loop and is not renewed in the body", first: 0)).ExpectingCleanFixedCode().RunAsync();
+    }
 }
