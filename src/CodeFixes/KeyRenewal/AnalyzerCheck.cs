@@ -45,10 +45,10 @@ internal static class AnalyzerCheck
             .ToImmutableArray();
     }
 
-    /// <summary>The compiler errors of the document, to compare before and after a fix.</summary>
-    public static async Task<int> ErrorCountAsync(Document document, CancellationToken cancellationToken)
+    /// <summary>The compiler errors of the document (within <paramref name="span"/> when given), to compare before and after a fix.</summary>
+    public static async Task<int> ErrorCountAsync(Document document, TextSpan? span, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        return model is null ? int.MaxValue : model.GetDiagnostics(cancellationToken: cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
+        return model is null ? int.MaxValue : model.GetDiagnostics(span, cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
     }
 }

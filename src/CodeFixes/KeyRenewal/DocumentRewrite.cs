@@ -31,11 +31,11 @@ internal static class DocumentRewrite
         return endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.CarriageReturnLineFeed;
     }
 
-    /// <summary>The scope new names must be unique in: the outermost member around the node, or the file for top-level code.</summary>
+    /// <summary>The scope new names must be unique in: the outermost member around (or at) the node, or the file for top-level code.</summary>
     public static SyntaxNode NameScope(SyntaxNode node)
     {
         SyntaxNode? scope = null;
-        foreach (var ancestor in node.Ancestors())
+        foreach (var ancestor in node.AncestorsAndSelf())
         {
             if (ancestor is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax and not GlobalStatementSyntax)
             {

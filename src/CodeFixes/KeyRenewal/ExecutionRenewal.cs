@@ -80,28 +80,40 @@ internal static class ExecutionRenewal
     /// </summary>
     private static async Task<Document?> CheckAsync(Document document, CompilationUnitSyntax root, MigrationPlan plan, SyntaxNode region, CancellationToken cancellationToken)
     {
-        var before = await AnalyzerCheck.KeyDiagnosticsAsync(document, null, cancellationToken).ConfigureAwait(false);
-        var errors = await AnalyzerCheck.ErrorCountAsync(document, cancellationToken).ConfigureAwait(false);
+        // The edits stay inside the outermost member around the region (the dedicated key goes into the key's owner):
+        // the checks look at that member, or at the whole file for top-level code.
+        var scope = DocumentRewrite.NameScope(region);
+        var scopeSpan = scope is CompilationUnitSyntax ? (TextSpan?)null : scope.FullSpan;
+        var before = await AnalyzerCheck.KeyDiagnosticsAsync(document, scopeSpan, cancellationToken).ConfigureAwait(false);
+        var errors = await AnalyzerCheck.ErrorCountAsync(document, scopeSpan, cancellationToken).ConfigureAwait(false);
         if (before is null)
         {
             return null;
         }
 
-        // The region is followed into the fixed tree by an annotation added with the last replacement of its node.
+        // Region and scope are followed into the fixed tree by annotations added with the last replacement of their nodes.
         var annotation = new SyntaxAnnotation("RandomPurity.RP0009.Region");
-        plan.Replacements.TryGetValue(region, out var replace);
-        plan.Replacements[region] = rewritten => (replace is null ? rewritten : replace(rewritten)).WithAdditionalAnnotations(annotation);
-        var fixedDocument = await DocumentRewrite.ApplyAsync(document, root, plan, cancellationToken).ConfigureAwait(false);
+        var scopeAnnotation = new SyntaxAnnotation("RandomPurity.RP0009.Scope");
+        Annotate(plan, region, annotation);
+        if (scopeSpan is not null)
+        {
+            Annotate(plan, scope, scopeAnnotation);
+        }
 
-        var after = await AnalyzerCheck.KeyDiagnosticsAsync(fixedDocument, null, cancellationToken).ConfigureAwait(false);
-        if (after is null || await AnalyzerCheck.ErrorCountAsync(fixedDocument, cancellationToken).ConfigureAwait(false) > errors)
+        var fixedDocument = await DocumentRewrite.ApplyAsync(document, root, plan, cancellationToken).ConfigureAwait(false);
+        var fixedRoot = await fixedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var fixedRegion = fixedRoot?.GetAnnotatedNodes(annotation).SingleOrDefault();
+        var fixedScope = scopeSpan is null ? fixedRoot : fixedRoot?.GetAnnotatedNodes(scopeAnnotation).SingleOrDefault();
+        if (fixedRegion is null || fixedScope is null)
         {
             return null;
         }
 
-        var fixedRoot = await fixedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var fixedRegion = fixedRoot?.GetAnnotatedNodes(annotation).SingleOrDefault();
-        if (fixedRegion is null || after.Value.Any(d => fixedRegion.Span.IntersectsWith(d.Location.SourceSpan)))
+        var fixedScopeSpan = scopeSpan is null ? (TextSpan?)null : fixedScope.FullSpan;
+        var after = await AnalyzerCheck.KeyDiagnosticsAsync(fixedDocument, fixedScopeSpan, cancellationToken).ConfigureAwait(false);
+        if (after is null
+            || await AnalyzerCheck.ErrorCountAsync(fixedDocument, fixedScopeSpan, cancellationToken).ConfigureAwait(false) > errors
+            || after.Value.Any(d => fixedRegion.Span.IntersectsWith(d.Location.SourceSpan)))
         {
             return null;
         }
@@ -109,6 +121,12 @@ internal static class ExecutionRenewal
         var outsideBefore = before.Value.Count(d => !region.Span.IntersectsWith(d.Location.SourceSpan));
         var outsideAfter = after.Value.Count(d => !fixedRegion.Span.IntersectsWith(d.Location.SourceSpan));
         return outsideAfter > outsideBefore ? null : fixedDocument;
+    }
+
+    private static void Annotate(MigrationPlan plan, SyntaxNode node, SyntaxAnnotation annotation)
+    {
+        plan.Replacements.TryGetValue(node, out var replace);
+        plan.Replacements[node] = rewritten => (replace is null ? rewritten : replace(rewritten)).WithAdditionalAnnotations(annotation);
     }
 
     private static SyntaxNode? PlanCaptured(MigrationPlan plan, SemanticModel model, KnownKeyTypes types, ExpressionSyntax reference, ISymbol variable, CancellationToken cancellationToken)

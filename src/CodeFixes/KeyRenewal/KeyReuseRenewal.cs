@@ -46,16 +46,23 @@ internal static class KeyReuseRenewal
         // The sites are followed through the rewrites by annotation, not by position.
         var annotation = new SyntaxAnnotation("RandomPurity.RP0003.Site");
         var nodes = sites.Select(span => root.FindNode(span, getInnermostNodeForTie: true)).Distinct().ToList();
-        root = root.ReplaceNodes(nodes, (_, rewritten) => rewritten.WithAdditionalAnnotations(annotation));
+
+        // When every site is in one member, the checks look at that member only: the rewrite does not leave it.
+        var scopeAnnotation = new SyntaxAnnotation("RandomPurity.RP0003.Scope");
+        var scopes = nodes.Select(DocumentRewrite.NameScope).Distinct().ToList();
+        var checkScope = scopes.Count == 1 && scopes[0] is not CompilationUnitSyntax ? scopes[0] : null;
+        root = root.ReplaceNodes(
+            checkScope is null ? nodes : nodes.Append(checkScope),
+            (original, rewritten) => rewritten.WithAdditionalAnnotations(original == checkScope ? scopeAnnotation : annotation));
         var current = document.WithSyntaxRoot(root);
         var previous = current;
-        var errors = await AnalyzerCheck.ErrorCountAsync(current, cancellationToken).ConfigureAwait(false);
+        var errors = await AnalyzerCheck.ErrorCountAsync(current, ScopeSpan(root, scopeAnnotation), cancellationToken).ConfigureAwait(false);
         var changed = false;
         int? othersBefore = null;
         for (var round = 0; round < MaxRounds; round++)
         {
             root = (CompilationUnitSyntax)(await current.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-            var state = await RemainingAsync(current, root, annotation, cancellationToken).ConfigureAwait(false);
+            var state = await RemainingAsync(current, root, annotation, ScopeSpan(root, scopeAnnotation), cancellationToken).ConfigureAwait(false);
             if (state is null)
             {
                 return null;
@@ -116,7 +123,8 @@ internal static class KeyReuseRenewal
             }
 
             var next = await DocumentRewrite.ApplyAsync(current, root, plan, cancellationToken).ConfigureAwait(false);
-            if (await AnalyzerCheck.ErrorCountAsync(next, cancellationToken).ConfigureAwait(false) > errors)
+            var nextRoot = await next.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (await AnalyzerCheck.ErrorCountAsync(next, nextRoot is null ? null : ScopeSpan(nextRoot, scopeAnnotation), cancellationToken).ConfigureAwait(false) > errors)
             {
                 return changed && !requireAll ? current : null;
             }
@@ -133,9 +141,9 @@ internal static class KeyReuseRenewal
     /// The RP0003 diagnostics still on an annotated site, in source order, and how many other key diagnostics the
     /// document has; null when the analyzers failed.
     /// </summary>
-    private static async Task<(List<Diagnostic> Sites, int Others)?> RemainingAsync(Document document, SyntaxNode root, SyntaxAnnotation annotation, CancellationToken cancellationToken)
+    private static async Task<(List<Diagnostic> Sites, int Others)?> RemainingAsync(Document document, SyntaxNode root, SyntaxAnnotation annotation, TextSpan? scope, CancellationToken cancellationToken)
     {
-        var diagnostics = await AnalyzerCheck.KeyDiagnosticsAsync(document, null, cancellationToken).ConfigureAwait(false);
+        var diagnostics = await AnalyzerCheck.KeyDiagnosticsAsync(document, scope, cancellationToken).ConfigureAwait(false);
         if (diagnostics is null)
         {
             return null;
@@ -148,6 +156,9 @@ internal static class KeyReuseRenewal
             .ToList();
         return (atSites, diagnostics.Value.Length - atSites.Count);
     }
+
+    private static TextSpan? ScopeSpan(SyntaxNode root, SyntaxAnnotation scopeAnnotation) =>
+        root.GetAnnotatedNodes(scopeAnnotation).FirstOrDefault()?.FullSpan;
 
     /// <summary>Where to renew the key for one diagnostic, or null when no safe renewal exists.</summary>
     private static (IdentifierNameSyntax FirstUse, StatementSyntax Anchor, KeySplit Split)? Step(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
