@@ -31,7 +31,7 @@ public sealed class KeyReuseCodeFixProvider : CodeFixProvider
     /// </remarks>
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
         async (context, document, diagnostics) => await KeyReuseRenewal.FixAsync(
-            document, diagnostics.Select(d => d.Location.SourceSpan).ToList(), requireAll: false, context.CancellationToken).ConfigureAwait(false)
+            document, diagnostics, requireAll: false, context.CancellationToken).ConfigureAwait(false)
             ?? document);
 
     /// <inheritdoc/>
@@ -47,7 +47,7 @@ public sealed class KeyReuseCodeFixProvider : CodeFixProvider
 
             // Computed now: whether a correct fix exists is only known once the analyzers have seen it.
             var fixedDocument = await KeyReuseRenewal.FixAsync(
-                context.Document, new[] { diagnostic.Location.SourceSpan }, requireAll: true, context.CancellationToken).ConfigureAwait(false);
+                context.Document, new[] { diagnostic }, requireAll: true, context.CancellationToken).ConfigureAwait(false);
             if (fixedDocument is null)
             {
                 continue;

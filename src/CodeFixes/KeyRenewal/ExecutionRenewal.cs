@@ -84,8 +84,14 @@ internal static class ExecutionRenewal
         // the checks look at that member, or at the whole file for top-level code.
         var scope = DocumentRewrite.NameScope(region);
         var scopeSpan = scope is CompilationUnitSyntax ? (TextSpan?)null : scope.FullSpan;
-        var before = await AnalyzerCheck.KeyDiagnosticsAsync(document, scopeSpan, cancellationToken).ConfigureAwait(false);
+        // Code that does not compile yet (the user is typing): the analysis cannot vouch for a rewrite of it.
         var errors = await AnalyzerCheck.ErrorCountAsync(document, scopeSpan, cancellationToken).ConfigureAwait(false);
+        if (errors > 0)
+        {
+            return null;
+        }
+
+        var before = await AnalyzerCheck.KeyDiagnosticsAsync(document, scopeSpan, cancellationToken).ConfigureAwait(false);
         if (before is null)
         {
             return null;

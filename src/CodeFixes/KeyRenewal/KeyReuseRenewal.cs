@@ -29,23 +29,31 @@ namespace RandomPurity.CodeFixes.KeyRenewal;
 internal static class KeyReuseRenewal
 {
     private const string SubBaseName = "sub";
-    private const int MaxRounds = 16;
+    private const int MaxRounds = 8;
 
     /// <summary>
     /// Fixes the RP0003 diagnostics at <paramref name="sites"/>. With <paramref name="requireAll"/>, returns null unless
     /// every site ends up clean (a single code action); otherwise returns what could be fixed (FixAll), or null when
     /// nothing could.
     /// </summary>
-    public static async Task<Document?> FixAsync(Document document, IReadOnlyCollection<TextSpan> sites, bool requireAll, CancellationToken cancellationToken)
+    public static async Task<Document?> FixAsync(Document document, IReadOnlyCollection<Diagnostic> diagnostics, bool requireAll, CancellationToken cancellationToken)
     {
-        if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root)
+        if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root
+            || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } originalModel)
+        {
+            return null;
+        }
+
+        // Cheap syntactic and symbol checks first: the analyzer runs below are only worth it when a first step exists.
+        var firstSteps = diagnostics.Select(d => Step(root, originalModel, d, cancellationToken)).ToList();
+        if (requireAll ? firstSteps.Any(step => step is null) : firstSteps.All(step => step is null))
         {
             return null;
         }
 
         // The sites are followed through the rewrites by annotation, not by position.
         var annotation = new SyntaxAnnotation("RandomPurity.RP0003.Site");
-        var nodes = sites.Select(span => root.FindNode(span, getInnermostNodeForTie: true)).Distinct().ToList();
+        var nodes = diagnostics.Select(d => root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true)).Distinct().ToList();
 
         // When every site is in one member, the checks look at that member only: the rewrite does not leave it.
         var scopeAnnotation = new SyntaxAnnotation("RandomPurity.RP0003.Scope");
@@ -57,6 +65,12 @@ internal static class KeyReuseRenewal
         var current = document.WithSyntaxRoot(root);
         var previous = current;
         var errors = await AnalyzerCheck.ErrorCountAsync(current, ScopeSpan(root, scopeAnnotation), cancellationToken).ConfigureAwait(false);
+        if (errors > 0 && requireAll)
+        {
+            // Code that does not compile yet (the user is typing): the analysis cannot vouch for a rewrite of it.
+            return null;
+        }
+
         var changed = false;
         int? othersBefore = null;
         for (var round = 0; round < MaxRounds; round++)

@@ -757,4 +757,21 @@ public sealed class KeyReuseCodeFixTests
             """;
         await new Test(source, fixedSource, Test.Reuse("key", Consumed)).RunAsync();
     }
+    [Fact]
+    public async Task Member_that_does_not_compile_gets_no_fix()
+    {
+        const string source = """
+            using RandomPurity;
+
+            class C
+            {
+                double M(PrngKey key)
+                {
+                    var a = {|#1:key|}.Uniform();
+                    return a + {|#0:key|}.Normal() + {|#2:missing|};
+                }
+            }
+            """;
+        await new Test(source, source, Test.Reuse("key", Consumed), DiagnosticResult.CompilerError("CS0103").WithLocation(2).WithArguments("missing")).RunAsync();
+    }
 }
