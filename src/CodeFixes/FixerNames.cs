@@ -19,4 +19,10 @@ internal static class FixerNames
 
     /// <summary>RP0002 on <c>Random.Shared</c>: one key per method, a parameter where the signature may change.</summary>
     public const string ThreadKeyForSharedRandom = Prefix + "RP0002.ThreadKey";
+
+    /// <summary>RP0003: renew the key at its first use, so that each use consumes its own subkey.</summary>
+    public const string SplitReusedKey = Prefix + "RP0003.SplitAtFirstUse";
+
+    /// <summary>RP0009: fold the delegate's index into the captured key, or renew the key inside the function or member.</summary>
+    public const string RenewKeyPerExecution = Prefix + "RP0009.RenewPerExecution";
 }

@@ -130,7 +130,9 @@ internal sealed class ControlFlowWalker
     /// <summary>Joins the state into every enclosing try region and feeds the handlers of those that changed.</summary>
     private void Accumulate(BasicBlock block, FlowState state)
     {
-        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        // A lambda's graph has its own block ordinals, yet its regions chain up into the enclosing graph's (a lambda in
+        // the body of a foreach over an IEnumerable sits inside the loop's try/finally): stop at this graph's root.
+        for (var region = block.EnclosingRegion; region is not null; region = region == _graph.Root ? null : region.EnclosingRegion)
         {
             if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { } tryWithHandlers)
             {
@@ -224,12 +226,12 @@ internal sealed class ControlFlowWalker
         return exit ?? entry;
     }
 
-    private static ControlFlowRegion? InnermostFinally(BasicBlock block)
+    private ControlFlowRegion? InnermostFinally(BasicBlock block)
     {
         var region = block.EnclosingRegion;
         while (region is not null && region.Kind != ControlFlowRegionKind.Finally)
         {
-            region = region.EnclosingRegion;
+            region = region == _graph.Root ? null : region.EnclosingRegion;
         }
 
         return region;
