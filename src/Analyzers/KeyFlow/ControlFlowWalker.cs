@@ -105,7 +105,8 @@ internal sealed class ControlFlowWalker
 
     private void Merge(int ordinal, FlowState state)
     {
-        // Broken code can give a handler region with no block of this graph (seen in the fuzz corpus): nothing to feed.
+        // A region outside this graph (a lambda's regions chain into the enclosing graph's) has no block here; the
+        // region walks stop at the graph's root, and this guard keeps any other such case from throwing (AD0001).
         if ((uint)ordinal >= (uint)_inputs.Length)
         {
             return;
