@@ -37,7 +37,10 @@ for impl in "${impls[@]}"; do
       if [ "$t" = "-a" ]; then sel=(-a); else sel=(-d "$t"); fi
       "$gen" "$stream" "$impl" 0 | dieharder -g 200 "${sel[@]}" -Y 1 "${dh_seed[@]}" >> "$log" 2>&1 || true
     done
-    p=$(grep -c 'PASSED' "$log" || true); w=$(grep -c 'WEAK' "$log" || true); f=$(grep -c 'FAILED' "$log" || true)
+    # diehard_sums is labelled "Do Not Use" by dieharder itself (dieharder -l): its statistic is known to be wrong,
+    # and -Y 1 drives any generator, the reference ones included, to FAILED on it. It runs with -a but is not counted.
+    counted=$(grep -v 'diehard_sums' "$log" || true)
+    p=$(grep -c 'PASSED' <<<"$counted" || true); w=$(grep -c 'WEAK' <<<"$counted" || true); f=$(grep -c 'FAILED' <<<"$counted" || true)
     passed=$((passed + p)); weak=$((weak + w)); failed=$((failed + f))
     printf '%-12s %-14s passed %3d  weak %2d  failed %2d\n' "$stream" "$impl" "$p" "$w" "$f"
   done
