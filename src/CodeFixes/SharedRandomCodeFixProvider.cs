@@ -59,7 +59,7 @@ public sealed class SharedRandomCodeFixProvider : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Draw from an explicit PrngKey in '{method.Identifier.ValueText}' instead of Random.Shared",
-                    _ => Task.FromResult(solution),
+                    cancellationToken => RandomFixAllProvider.MergeLinkedCopiesAsync(context.Document.Project.Solution, solution, cancellationToken),
                     FixerNames.ThreadKeyForSharedRandom),
                 diagnostic);
         }

@@ -228,6 +228,65 @@ internal sealed class RandomFixAllProvider : FixAllProvider
         return solution;
     }
 
+    /// <summary>
+    /// After edits made to one target framework's copy of a file (or to several copies, each in its own active
+    /// branches), every copy gets the merged text: the text changes of the changed copies against the original are
+    /// united (identical ones once). A workspace that writes files would otherwise keep whichever copy it saves last.
+    /// Copies whose changes overlap differently are left as they are.
+    /// </summary>
+    public static async Task<Solution> MergeLinkedCopiesAsync(Solution original, Solution changed, CancellationToken cancellationToken)
+    {
+        var changedIds = changed.GetChanges(original).GetProjectChanges().SelectMany(project => project.GetChangedDocuments()).ToList();
+        var done = new HashSet<DocumentId>();
+        foreach (var id in changedIds)
+        {
+            if (done.Contains(id) || changed.GetDocument(id) is not { } document || original.GetDocument(id) is not { } before)
+            {
+                continue;
+            }
+
+            var linked = document.GetLinkedDocumentIds();
+            if (linked.IsEmpty)
+            {
+                continue;
+            }
+
+            var copies = new List<DocumentId> { id };
+            copies.AddRange(linked);
+            done.UnionWith(copies);
+            var changes = new List<TextChange>();
+            foreach (var copy in copies)
+            {
+                if (changed.GetDocument(copy) is { } after && original.GetDocument(copy) is { } previous)
+                {
+                    changes.AddRange(await after.GetTextChangesAsync(previous, cancellationToken).ConfigureAwait(false));
+                }
+            }
+
+            var distinct = changes.GroupBy(change => (change.Span, change.NewText)).Select(group => group.First())
+                .OrderBy(change => change.Span.Start).ThenBy(change => change.Span.Length).ToList();
+            var overlapping = false;
+            for (var i = 1; i < distinct.Count && !overlapping; i++)
+            {
+                overlapping = distinct[i].Span.Start < distinct[i - 1].Span.End
+                              || (distinct[i].Span.Start == distinct[i - 1].Span.Start && distinct[i].Span.Length == 0 && distinct[i - 1].Span.Length == 0);
+            }
+
+            if (overlapping)
+            {
+                continue;
+            }
+
+            var text = (await before.GetTextAsync(cancellationToken).ConfigureAwait(false)).WithChanges(distinct);
+            foreach (var copy in copies)
+            {
+                changed = changed.WithDocumentText(copy, text);
+            }
+        }
+
+        return changed;
+    }
+
     /// <summary>The solution of <paramref name="document"/>, with its text also given to the other target frameworks' copies of the file.</summary>
     public static async Task<Solution> ShareWithLinkedCopiesAsync(Document document, CancellationToken cancellationToken)
     {

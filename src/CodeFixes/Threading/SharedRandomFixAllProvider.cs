@@ -52,6 +52,7 @@ internal sealed class SharedRandomFixAllProvider : FixAllProvider
 
     private static async Task<Solution> FixAsync(Solution solution, Dictionary<DocumentId, List<Diagnostic>> diagnostics, CancellationToken cancellationToken)
     {
+        var original = solution;
         // Mark the target methods first: their spans move as soon as the first migration edits a document.
         var targets = new List<(DocumentId Document, SyntaxAnnotation Method)>();
         foreach (var pair in diagnostics)
@@ -117,7 +118,7 @@ internal sealed class SharedRandomFixAllProvider : FixAllProvider
             }
         }
 
-        return solution;
+        return await RandomFixAllProvider.MergeLinkedCopiesAsync(original, solution, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The nodes RP0002 reports for what this fix rewrites: <c>Random.Shared</c>, <c>x.Shuffle()</c>, <c>Guid.NewGuid()</c>.</summary>
