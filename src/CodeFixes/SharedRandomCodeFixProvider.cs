@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using RandomPurity.Analyzers;
+using RandomPurity.CodeFixes.Migration;
 using RandomPurity.CodeFixes.Threading;
 
 namespace RandomPurity.CodeFixes;
@@ -44,7 +45,7 @@ public sealed class SharedRandomCodeFixProvider : CodeFixProvider
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Draw from an explicit PrngKey.FromEntropy() instead of Random.Shared",
-                        _ => Task.FromResult(document.WithSyntaxRoot(InlineEntropy.AddImport(root.ReplaceNode(inline.Original, inline.Replacement), model, inline.Original.SpanStart))),
+                        _ => Task.FromResult(document.WithSyntaxRoot(UsingDirectives.AddIfUnbound(root.ReplaceNode(inline.Original, inline.Replacement), model, inline.Original.SpanStart))),
                         FixerNames.ThreadKeyForSharedRandom),
                     diagnostic);
                 continue;

@@ -14,6 +14,18 @@ internal static class UsingDirectives
 {
     public const string RandomPurity = "RandomPurity";
 
+    /// <summary>Adds <c>using RandomPurity;</c> when <c>PrngKey</c> does not bind at <paramref name="position"/> yet.</summary>
+    public static SyntaxNode AddIfUnbound(SyntaxNode root, SemanticModel model, int position)
+    {
+        if (root is not CompilationUnitSyntax compilationUnit || !model.LookupNamespacesAndTypes(position, name: "PrngKey").IsEmpty)
+        {
+            return root;
+        }
+
+        var endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        return Add(compilationUnit, endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.CarriageReturnLineFeed);
+    }
+
     public static CompilationUnitSyntax Add(CompilationUnitSyntax root, SyntaxTrivia endOfLine)
     {
         var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(RandomPurity))

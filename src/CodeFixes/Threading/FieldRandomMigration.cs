@@ -74,7 +74,7 @@ internal sealed class FieldRandomMigration
 
         // The field keeps its name, so only the type names must bind to the runtime's types (or to nothing yet).
         var position = declaration.SpanStart;
-        if (!BindsToOrFree(model, position, "StatefulPrng", statefulType) || !BindsToOrFree(model, position, "PrngKey", symbols.PrngKey))
+        if (!MigrationChecks.BindsToOrFree(model, position, "StatefulPrng", statefulType) || !MigrationChecks.BindsToOrFree(model, position, "PrngKey", symbols.PrngKey))
         {
             return null;
         }
@@ -169,12 +169,6 @@ internal sealed class FieldRandomMigration
             : null;
     }
 
-    private static bool BindsToOrFree(SemanticModel model, int position, string name, INamedTypeSymbol expected)
-    {
-        var found = model.LookupNamespacesAndTypes(position, name: name);
-        return found.IsEmpty || (found.Length == 1 && SymbolEqualityComparer.Default.Equals(found[0], expected));
-    }
-
     /// <summary><c>new Random(seed)</c> → <c>new StatefulPrng(PrngKey.Create(seed))</c>; <c>new Random()</c> → <c>new StatefulPrng(PrngKey.FromEntropy())</c>.</summary>
     private static bool TryAddCreation(SemanticModel model, BaseObjectCreationExpressionSyntax creation, MigrationSymbols symbols, List<Edit> edits, ref bool unseeded, CancellationToken cancellationToken)
     {
@@ -213,7 +207,7 @@ internal sealed class FieldRandomMigration
     /// <summary>Classifies one reference to the field; false when the field escapes through it.</summary>
     private static bool TryAddUse(SemanticModel model, SyntaxNode node, IFieldSymbol field, MigrationSymbols symbols, List<Edit> edits, ref bool unseeded, CancellationToken cancellationToken)
     {
-        if (node is not IdentifierNameSyntax identifier || InExpressionTree(model, identifier, symbols, cancellationToken))
+        if (node is not IdentifierNameSyntax identifier || MigrationChecks.InExpressionTree(model, identifier, symbols, cancellationToken))
         {
             return false;
         }
@@ -291,20 +285,6 @@ internal sealed class FieldRandomMigration
         "NextSingle" => "UniformSingle()",
         _ => null,
     };
-
-    private static bool InExpressionTree(SemanticModel model, SyntaxNode node, MigrationSymbols symbols, CancellationToken cancellationToken)
-    {
-        foreach (var lambda in node.Ancestors().OfType<AnonymousFunctionExpressionSyntax>())
-        {
-            var converted = model.GetTypeInfo(lambda, cancellationToken).ConvertedType;
-            if (converted is null || SymbolEqualityComparer.Default.Equals(converted.OriginalDefinition, symbols.Expression))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private readonly struct Edit
     {

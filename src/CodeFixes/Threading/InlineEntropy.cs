@@ -27,8 +27,8 @@ internal static class InlineEntropy
     {
         if (node.AncestorsAndSelf().Any(ancestor => ancestor is MethodDeclarationSyntax)
             || MigrationSymbols.Create(model.Compilation) is not { } symbols
-            || InExpressionTree(model, node, symbols, cancellationToken)
-            || !BindsToOrFree(model, node.SpanStart, symbols.PrngKey))
+            || MigrationChecks.InExpressionTree(model, node, symbols, cancellationToken)
+            || !MigrationChecks.BindsToOrFree(model, node.SpanStart, "PrngKey", symbols.PrngKey))
         {
             return null;
         }
@@ -54,27 +54,4 @@ internal static class InlineEntropy
                 return null;
         }
     }
-
-    /// <summary>Adds <c>using RandomPurity;</c> when <c>PrngKey</c> does not bind yet.</summary>
-    public static SyntaxNode AddImport(SyntaxNode root, SemanticModel model, int position)
-    {
-        if (root is not CompilationUnitSyntax unit || !model.LookupNamespacesAndTypes(position, name: "PrngKey").IsEmpty)
-        {
-            return root;
-        }
-
-        var endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
-        return UsingDirectives.Add(unit, endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.CarriageReturnLineFeed);
-    }
-
-    private static bool BindsToOrFree(SemanticModel model, int position, INamedTypeSymbol expected)
-    {
-        var found = model.LookupNamespacesAndTypes(position, name: "PrngKey");
-        return found.IsEmpty || (found.Length == 1 && SymbolEqualityComparer.Default.Equals(found[0], expected));
-    }
-
-    private static bool InExpressionTree(SemanticModel model, SyntaxNode node, MigrationSymbols symbols, CancellationToken cancellationToken) =>
-        node.Ancestors().OfType<AnonymousFunctionExpressionSyntax>().Any(lambda =>
-            model.GetTypeInfo(lambda, cancellationToken).ConvertedType is not { } converted
-            || SymbolEqualityComparer.Default.Equals(converted.OriginalDefinition, symbols.Expression));
 }

@@ -238,31 +238,13 @@ internal static class ParameterThreading
             || method.DeclaringSyntaxReferences.Length != 1
             || (declaration.Body is null && declaration.ExpressionBody is null)
             || parameter.RefKind != RefKind.None || parameter.IsParams || parameter.IsOptional
-            || IsInterfaceImplementation(method))
+            || MigrationChecks.ImplementsInterfaceMember(method))
         {
             return false;
         }
 
         // A library's public surface keeps its signature; an application has no callers outside the solution.
-        return !(project.CompilationOptions?.OutputKind == OutputKind.DynamicallyLinkedLibrary && IsVisibleOutside(method));
-    }
-
-    private static bool IsInterfaceImplementation(IMethodSymbol method) =>
-        method.MethodKind == MethodKind.Ordinary
-        && method.ContainingType.AllInterfaces.SelectMany(type => type.GetMembers().OfType<IMethodSymbol>())
-            .Any(member => SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method));
-
-    private static bool IsVisibleOutside(ISymbol symbol)
-    {
-        for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current.ContainingType)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !MigrationChecks.IsPublicSurface(method, project);
     }
 
     /// <summary><c>PrngKey</c> must bind to the runtime's type where the new code names it, or be free (then a using is added).</summary>
@@ -565,7 +547,7 @@ internal static class ParameterThreading
             _ => (null, default(System.Collections.Immutable.ImmutableArray<IArgumentOperation>)),
         };
         if (target is null || !SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method.OriginalDefinition)
-            || InExpressionTree(model, call!, symbols, cancellationToken))
+            || MigrationChecks.InExpressionTree(model, call!, symbols, cancellationToken))
         {
             return false;
         }
@@ -605,11 +587,6 @@ internal static class ParameterThreading
         edits.Replace(path, argumentSyntax.Expression.Span, replacement);
         return true;
     }
-
-    private static bool InExpressionTree(SemanticModel model, SyntaxNode node, MigrationSymbols symbols, CancellationToken cancellationToken) =>
-        node.Ancestors().OfType<AnonymousFunctionExpressionSyntax>().Any(lambda =>
-            model.GetTypeInfo(lambda, cancellationToken).ConvertedType is not { } converted
-            || SymbolEqualityComparer.Default.Equals(converted.OriginalDefinition, symbols.Expression));
 
     private static async Task<Migrated> ApplyAsync(Solution solution, EditSet edits, HashSet<string> imports, CancellationToken cancellationToken)
     {

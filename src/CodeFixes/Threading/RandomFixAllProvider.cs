@@ -115,7 +115,6 @@ internal sealed class RandomFixAllProvider : FixAllProvider
             }
 
             var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
-            var needsImport = false;
             foreach (var creation in root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
             {
                 if ((spans is not null && !spans.Contains(creation.Span))
@@ -123,20 +122,12 @@ internal sealed class RandomFixAllProvider : FixAllProvider
                     || model.GetOperation(creation, cancellationToken) is not IObjectCreationOperation { Initializer: null, Constructor.Parameters.Length: <= 1 } operation
                     || !symbols.IsRandom(operation.Type)
                     || operation.Arguments.Any(seed => seed.ArgumentKind != ArgumentKind.Explicit)
-                    || creation.Ancestors().OfType<AnonymousFunctionExpressionSyntax>().Any(lambda =>
-                        model.GetTypeInfo(lambda, cancellationToken).ConvertedType is not { } converted
-                        || SymbolEqualityComparer.Default.Equals(converted.OriginalDefinition, symbols.Expression)))
+                    || MigrationChecks.InExpressionTree(model, creation, symbols, cancellationToken)
+                    || !MigrationChecks.BindsToOrFree(model, creation.SpanStart, "PrngKey", symbols.PrngKey))
                 {
                     continue;
                 }
 
-                var bound = model.LookupNamespacesAndTypes(creation.SpanStart, name: "PrngKey");
-                if (!bound.IsEmpty && !(bound.Length == 1 && SymbolEqualityComparer.Default.Equals(bound[0], symbols.PrngKey)))
-                {
-                    continue;
-                }
-
-                needsImport |= bound.IsEmpty;
                 var key = operation.Arguments.Length == 1 ? $"PrngKey.Create({operation.Arguments[0].Value.Syntax})" : "PrngKey.FromEntropy()";
                 replacements[creation] = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(key + ".AsRandom()").WithTriviaFrom(creation);
             }
@@ -146,13 +137,8 @@ internal sealed class RandomFixAllProvider : FixAllProvider
                 continue;
             }
 
-            var rewritten = unit.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
-            if (needsImport)
-            {
-                var endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EndOfLineTrivia));
-                rewritten = UsingDirectives.Add(rewritten, endOfLine.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EndOfLineTrivia) ? endOfLine : Microsoft.CodeAnalysis.CSharp.SyntaxFactory.CarriageReturnLineFeed);
-            }
-
+            var rewritten = UsingDirectives.AddIfUnbound(
+                unit.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]), model, replacements.Keys.Min(node => node.SpanStart));
             solution = await ShareWithLinkedCopiesAsync(document.WithSyntaxRoot(rewritten), cancellationToken).ConfigureAwait(false);
         }
 
@@ -207,16 +193,9 @@ internal sealed class RandomFixAllProvider : FixAllProvider
             return solution;
         }
 
-        var distinct = changes.GroupBy(change => (change.Span, change.NewText)).Select(group => group.First())
-            .OrderBy(change => change.Span.Start).ThenBy(change => change.Span.Length).ToList();
-        for (var i = 1; i < distinct.Count; i++)
+        if (Merge(changes) is not { } distinct)
         {
-            var previous = distinct[i - 1];
-            var current = distinct[i];
-            if (current.Span.Start < previous.Span.End || (current.Span.Start == previous.Span.Start && current.Span.Length == 0 && previous.Span.Length == 0))
-            {
-                return null;
-            }
+            return null;
         }
 
         var text = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).WithChanges(distinct);
@@ -263,16 +242,7 @@ internal sealed class RandomFixAllProvider : FixAllProvider
                 }
             }
 
-            var distinct = changes.GroupBy(change => (change.Span, change.NewText)).Select(group => group.First())
-                .OrderBy(change => change.Span.Start).ThenBy(change => change.Span.Length).ToList();
-            var overlapping = false;
-            for (var i = 1; i < distinct.Count && !overlapping; i++)
-            {
-                overlapping = distinct[i].Span.Start < distinct[i - 1].Span.End
-                              || (distinct[i].Span.Start == distinct[i - 1].Span.Start && distinct[i].Span.Length == 0 && distinct[i - 1].Span.Length == 0);
-            }
-
-            if (overlapping)
+            if (Merge(changes) is not { } distinct)
             {
                 continue;
             }
@@ -285,6 +255,27 @@ internal sealed class RandomFixAllProvider : FixAllProvider
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// The text changes of several copies of one file against the same original, each once and in order; <see
+    /// langword="null"/> when two of them overlap (or insert different text at one point): the copies disagree.
+    /// </summary>
+    private static List<TextChange>? Merge(IEnumerable<TextChange> changes)
+    {
+        var distinct = changes.GroupBy(change => (change.Span, change.NewText)).Select(group => group.First())
+            .OrderBy(change => change.Span.Start).ThenBy(change => change.Span.Length).ToList();
+        for (var i = 1; i < distinct.Count; i++)
+        {
+            var previous = distinct[i - 1];
+            var current = distinct[i];
+            if (current.Span.Start < previous.Span.End || (current.Span.Start == previous.Span.Start && current.Span.Length == 0 && previous.Span.Length == 0))
+            {
+                return null;
+            }
+        }
+
+        return distinct;
     }
 
     /// <summary>The solution of <paramref name="document"/>, with its text also given to the other target frameworks' copies of the file.</summary>

@@ -7,6 +7,8 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+using RandomPurity.CodeFixes.Migration;
+
 namespace RandomPurity.CodeFixes.Threading;
 
 /// <summary>
@@ -100,7 +102,7 @@ internal sealed class SharedRandomFixAllProvider : FixAllProvider
                         : inline[original]);
                 if (inline.Count > 0)
                 {
-                    changed = InlineEntropy.AddImport(changed, model, inline.Keys.Min(node => node.SpanStart));
+                    changed = UsingDirectives.AddIfUnbound(changed, model, inline.Keys.Min(node => node.SpanStart));
                 }
 
                 solution = solution.WithDocumentSyntaxRoot(pair.Key, changed);

@@ -61,7 +61,7 @@ internal static class SharedRandomMigration
             || ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion < LanguageVersion.CSharp7
             || model.GetDeclaredSymbol(method, cancellationToken) is not { MethodKind: MethodKind.Ordinary } symbol
             || method.Modifiers.Any(SyntaxKind.PartialKeyword) || (method.Body is null && method.ExpressionBody is null)
-            || !BindsToOrFree(model, method.SpanStart, "PrngKey", symbols.PrngKey)
+            || !MigrationChecks.BindsToOrFree(model, method.SpanStart, "PrngKey", symbols.PrngKey)
             || NamePicker.AppearsInDisabledText(method, "Shared"))
         {
             return null;
@@ -274,7 +274,7 @@ internal static class SharedRandomMigration
         });
 
         var changed = editor.GetChangedRoot();
-        changed = AddImport(changed, model, method.SpanStart);
+        changed = UsingDirectives.AddIfUnbound(changed, model, method.SpanStart);
         solution = solution.WithDocumentSyntaxRoot(document.Id, changed);
         solution = await FormatAsync(solution, document.Id, cancellationToken).ConfigureAwait(false);
 
@@ -290,7 +290,7 @@ internal static class SharedRandomMigration
                 PassKey(otherEditor, otherModel, call, otherNames, entropy, endOfLine, cancellationToken);
             }
 
-            var rewrittenRoot = AddImport(otherEditor.GetChangedRoot(), otherModel, pair.Value[0].SpanStart);
+            var rewrittenRoot = UsingDirectives.AddIfUnbound(otherEditor.GetChangedRoot(), otherModel, pair.Value[0].SpanStart);
             solution = solution.WithDocumentSyntaxRoot(pair.Key, rewrittenRoot);
             solution = await FormatAsync(solution, pair.Key, cancellationToken).ConfigureAwait(false);
         }
@@ -425,14 +425,14 @@ internal static class SharedRandomMigration
     /// </summary>
     private static async Task<bool> CanThreadAsync(Document document, SemanticModel model, IMethodSymbol method, List<ReferenceLocation> callers, CancellationToken cancellationToken)
     {
-        if (IsPublicSurface(method, document.Project)
+        if (MigrationChecks.IsPublicSurface(method, document.Project)
             || method.IsOverride || method.IsVirtual || method.IsAbstract || method.IsExtern
             || method.ExplicitInterfaceImplementations.Length > 0
             || method.Parameters.Any(parameter => parameter.IsOptional || parameter.IsParams)
             || method.Name == "Main" && method.IsStatic
             || SymbolEqualityComparer.Default.Equals(model.Compilation.GetEntryPoint(cancellationToken), method)
             || IsEventHandler(method, model.Compilation)
-            || ImplementsInterfaceMember(method))
+            || MigrationChecks.ImplementsInterfaceMember(method))
         {
             return false;
         }
@@ -459,44 +459,6 @@ internal static class SharedRandomMigration
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// A member other assemblies can call keeps its signature: visible outside (public or protected up the chain of
-    /// containing types) in a library. An application's members have no callers outside the solution.
-    /// </summary>
-    private static bool IsPublicSurface(IMethodSymbol method, Project project)
-    {
-        if (project.CompilationOptions?.OutputKind != OutputKind.DynamicallyLinkedLibrary)
-        {
-            return false;
-        }
-
-        for (ISymbol? current = method; current is not null and not INamespaceSymbol; current = current.ContainingType)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool ImplementsInterfaceMember(IMethodSymbol method)
-    {
-        foreach (var type in method.ContainingType.AllInterfaces)
-        {
-            foreach (var member in type.GetMembers(method.Name))
-            {
-                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     private static bool IsEventHandler(IMethodSymbol method, Compilation compilation)
@@ -672,23 +634,6 @@ internal static class SharedRandomMigration
 
     private static SyntaxTriviaList Indentation(SyntaxTriviaList leading) =>
         leading.Count > 0 && leading.Last().IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(leading.Last()) : SyntaxFactory.TriviaList();
-
-    private static bool BindsToOrFree(SemanticModel model, int position, string name, INamedTypeSymbol expected)
-    {
-        var found = model.LookupNamespacesAndTypes(position, name: name);
-        return found.IsEmpty || (found.Length == 1 && SymbolEqualityComparer.Default.Equals(found[0], expected));
-    }
-
-    private static SyntaxNode AddImport(SyntaxNode root, SemanticModel model, int position)
-    {
-        if (root is not CompilationUnitSyntax compilationUnit || !model.LookupNamespacesAndTypes(position, name: "PrngKey").IsEmpty)
-        {
-            return root;
-        }
-
-        var endOfLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
-        return UsingDirectives.Add(compilationUnit, endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.CarriageReturnLineFeed);
-    }
 
     private static async Task<Solution> FormatAsync(Solution solution, DocumentId id, CancellationToken cancellationToken)
     {

@@ -1,0 +1,67 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RandomPurity.CodeFixes.Migration;
+
+/// <summary>Checks every migration makes before it rewrites: names, expression trees, public surface, interfaces.</summary>
+internal static class MigrationChecks
+{
+    /// <summary>True when <paramref name="name"/> binds to <paramref name="expected"/> at the position, or to nothing yet (a using is then added).</summary>
+    public static bool BindsToOrFree(SemanticModel model, int position, string name, INamedTypeSymbol expected)
+    {
+        var found = model.LookupNamespacesAndTypes(position, name: name);
+        return found.IsEmpty || (found.Length == 1 && SymbolEqualityComparer.Default.Equals(found[0], expected));
+    }
+
+    /// <summary>True inside a lambda converted to an expression tree (or to nothing the compiler could bind): no rewrite there.</summary>
+    public static bool InExpressionTree(SemanticModel model, SyntaxNode node, MigrationSymbols symbols, CancellationToken cancellationToken) =>
+        node.Ancestors().OfType<AnonymousFunctionExpressionSyntax>().Any(lambda =>
+            model.GetTypeInfo(lambda, cancellationToken).ConvertedType is not { } converted
+            || SymbolEqualityComparer.Default.Equals(converted.OriginalDefinition, symbols.Expression));
+
+    /// <summary>
+    /// A member other assemblies can call keeps its signature: visible outside (public or protected up the chain of
+    /// containing types) in a library. An application's members have no callers outside the solution.
+    /// </summary>
+    public static bool IsPublicSurface(ISymbol member, Project project)
+    {
+        if (project.CompilationOptions?.OutputKind != OutputKind.DynamicallyLinkedLibrary)
+        {
+            return false;
+        }
+
+        for (ISymbol? current = member; current is not null and not INamespaceSymbol; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the method implements a member of an interface of its type (implicitly or explicitly).</summary>
+    public static bool ImplementsInterfaceMember(IMethodSymbol method)
+    {
+        if (!method.ExplicitInterfaceImplementations.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var type in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in type.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
