@@ -397,7 +397,7 @@ internal static class SharedRandomMigration
     /// The statement before which the split goes: one in a block, evaluated once per execution of the statement (not a
     /// loop header), with no lambda or local function between. <see langword="null"/> anchor: the expression body.
     /// </summary>
-    private static bool TryAnchor(MethodDeclarationSyntax method, SyntaxNode call, out StatementSyntax? anchor)
+    private static bool TryAnchor(SyntaxNode method, SyntaxNode call, out StatementSyntax? anchor)
     {
         anchor = null;
         for (var current = call.Parent; current is not null && current != method; current = current.Parent)
@@ -531,25 +531,9 @@ internal static class SharedRandomMigration
             return null;
         }
 
-        StatementSyntax? anchor = null;
-        for (var current = call.Parent; current is not null && current != member; current = current.Parent)
+        if (!TryAnchor(member, call, out var anchor))
         {
-            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax)
-            {
-                return null;
-            }
-
-            if (current is StatementSyntax statement)
-            {
-                if (statement.Parent is not BlockSyntax
-                    || statement is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)
-                {
-                    return null;
-                }
-
-                anchor = statement;
-                break;
-            }
+            return null;
         }
 
         if (anchor is null || model.GetDeclaredSymbol(member, cancellationToken) is not IMethodSymbol method)
