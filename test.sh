@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="$(mktemp -d)"
 passed=0; failed=0
+failures=() # what failed, repeated at the end so that a truncated CI log still names it
 
 run_tests() { # name, then dotnet test arguments
   local name="$1"; shift
@@ -21,13 +22,14 @@ run_tests() { # name, then dotnet test arguments
   p=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
   f=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
   passed=$((passed + p)); failed=$((failed + f))
-  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); echo "!! $name exited with $rc"; fi
+  while IFS= read -r line; do failures+=("$name: $line"); done < <(awk '/^ +Failed /{sub(/^ +Failed /,""); name=$0; want=1; next} want && /Error Message:/{getline; sub(/^ +/,""); print name " -- " $0; want=0}' "$log")
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); failures+=("$name: exited with $rc"); echo "!! $name exited with $rc"; fi
 }
 
 run_script() { # name, then a command that exits 0 on success
   local name="$1"; shift
   echo "== $name"
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "!! $name failed"; fi
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); echo "!! $name failed"; fi
 }
 
 dotnet build RandomPurity.sln -c Release --nologo -v minimal
@@ -61,7 +63,7 @@ if dotnet run -c Release --no-build --project tests/RandomPurity.Benchmarks -- \
 else
   tail -n 60 "$results/benchmarks.log"
   echo "!! benchmark dry run failed"
-  failed=$((failed + 1))
+  failed=$((failed + 1)); failures+=("benchmarks (dry run)")
 fi
 
 # Statistical quality: a fast seeded dieharder subset over the seven derived streams in both modes, time-capped
@@ -73,9 +75,10 @@ if command -v dieharder >/dev/null; then
   run_script quality-quick timeout 900 bash tests/quality/run.sh --quick
 else
   echo "!! dieharder is not installed: apt-get install dieharder"
-  failed=$((failed + 1))
+  failed=$((failed + 1)); failures+=("quality-quick: dieharder is not installed")
 fi
 
 echo
+for f in "${failures[@]}"; do echo "!! failed: $f"; done
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

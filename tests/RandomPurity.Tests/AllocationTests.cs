@@ -14,10 +14,19 @@ public class AllocationTests
     {
         PrngKey key = PrngKey.Create(1, impl);
         double sink = Run(key, 100); // warm-up: JIT, static constructors
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        sink += Run(key, 10000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+
+        // The runtime may allocate on this thread while it re-compiles the loop (tiering, on-stack replacement), so
+        // the steady state is what counts: the least of three rounds. A member that allocates does so in every round
+        // (at least 24 bytes per call, 10,000 calls).
+        long least = long.MaxValue;
+        for (int round = 0; round < 3; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            sink += Run(key, 10000);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        Assert.Equal(0, least);
         Assert.False(double.IsNaN(sink));
     }
 

@@ -100,7 +100,7 @@ internal sealed class FieldRandomMigration
 
         var references = await SymbolFinder.FindReferencesAsync(field, document.Project.Solution, cancellationToken).ConfigureAwait(false);
         var seen = new HashSet<TextSpan>();
-        foreach (var location in references.SelectMany(reference => reference.Locations))
+        foreach (var location in ReferenceOrder.InSourceOrder(references))
         {
             // With several target frameworks each location of this document is reported once per framework's copy.
             if (location.Document.Id == document.Id && !seen.Add(location.Location.SourceSpan))

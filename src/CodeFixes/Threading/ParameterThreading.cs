@@ -209,7 +209,7 @@ internal static class ParameterThreading
 
         // Every call site in the solution.
         var references = await SymbolFinder.FindReferencesAsync(method, solution, cancellationToken).ConfigureAwait(false);
-        foreach (var location in references.SelectMany(reference => reference.Locations))
+        foreach (var location in ReferenceOrder.InSourceOrder(references))
         {
             if (location.IsImplicit || location.IsCandidateLocation)
             {

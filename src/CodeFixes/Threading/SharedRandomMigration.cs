@@ -441,7 +441,7 @@ internal static class SharedRandomMigration
 
         // A multi-targeted project loads each file once per target framework: one call site per file and span,
         // the copy in this document's project first.
-        var locations = references.SelectMany(reference => reference.Locations)
+        var locations = ReferenceOrder.InSourceOrder(references)
             .GroupBy(location => (location.Document.FilePath ?? location.Document.Id.ToString(), location.Location.SourceSpan))
             .Select(group => group.OrderBy(location => location.Document.Project.Id == document.Project.Id ? 0 : 1).First())
             .Where(location => location.Document.Id == document.Id || document.FilePath is null || location.Document.FilePath != document.FilePath);
