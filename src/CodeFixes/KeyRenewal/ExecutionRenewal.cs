@@ -324,48 +324,8 @@ internal static class ExecutionRenewal
         }
 
         var endOfLine = DocumentRewrite.EndOfLine(function.SyntaxTree.GetRoot());
-        plan.Replacements[function] = rewritten => ToBlockBody(rewritten, prologue, returnsVoid, endOfLine);
+        plan.Replacements[function] = rewritten => BlockBody.Replace(rewritten, prologue, returnsVoid, endOfLine);
         return true;
-    }
-
-    /// <summary>Turns <c>=&gt; expression;</c> into a block: the prologue, then the expression returned or evaluated.</summary>
-    private static SyntaxNode ToBlockBody(SyntaxNode declaration, List<StatementSyntax> prologue, bool returnsVoid, SyntaxTrivia endOfLine)
-    {
-        var (arrow, semicolon) = declaration switch
-        {
-            BaseMethodDeclarationSyntax method => (method.ExpressionBody, method.SemicolonToken),
-            AccessorDeclarationSyntax accessor => (accessor.ExpressionBody, accessor.SemicolonToken),
-            LocalFunctionStatementSyntax local => (local.ExpressionBody, local.SemicolonToken),
-            _ => (null, default),
-        };
-        if (arrow is null)
-        {
-            return declaration;
-        }
-
-        var expression = arrow.Expression.WithoutTrivia();
-        var statements = new List<StatementSyntax>(prologue);
-        statements.Add(returnsVoid ? SyntaxFactory.ExpressionStatement(expression) : SyntaxFactory.ReturnStatement(expression));
-        var block = SyntaxFactory.Block(
-            SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(endOfLine),
-            SyntaxFactory.List(statements.Select(statement => statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(endOfLine))),
-            SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(semicolon.TrailingTrivia));
-
-        SyntaxNode result = declaration switch
-        {
-            MethodDeclarationSyntax method => method.WithParameterList(method.ParameterList.WithTrailingTrivia(SyntaxFactory.ElasticMarker))
-                .WithExpressionBody(null).WithSemicolonToken(default).WithBody(block),
-            OperatorDeclarationSyntax op => op.WithParameterList(op.ParameterList.WithTrailingTrivia(SyntaxFactory.ElasticMarker))
-                .WithExpressionBody(null).WithSemicolonToken(default).WithBody(block),
-            ConversionOperatorDeclarationSyntax conversion => conversion.WithParameterList(conversion.ParameterList.WithTrailingTrivia(SyntaxFactory.ElasticMarker))
-                .WithExpressionBody(null).WithSemicolonToken(default).WithBody(block),
-            AccessorDeclarationSyntax accessor => accessor.WithKeyword(accessor.Keyword.WithTrailingTrivia(SyntaxFactory.ElasticMarker))
-                .WithExpressionBody(null).WithSemicolonToken(default).WithBody(block),
-            LocalFunctionStatementSyntax local => local.WithParameterList(local.ParameterList.WithTrailingTrivia(SyntaxFactory.ElasticMarker))
-                .WithExpressionBody(null).WithSemicolonToken(default).WithBody(block),
-            _ => declaration,
-        };
-        return result.WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     /// <summary>Splits a dedicated key off the captured one before the lambda's statement, in the function that owns the key.</summary>

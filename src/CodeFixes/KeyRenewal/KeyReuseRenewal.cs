@@ -101,6 +101,7 @@ internal static class KeyReuseRenewal
             var plan = new MigrationPlan();
             var pickers = new Dictionary<SyntaxNode, NamePicker>();
             var renewed = new HashSet<SyntaxNode>();
+            var prologues = new Dictionary<SyntaxNode, List<StatementSyntax>>();
             foreach (var diagnostic in remaining)
             {
                 var step = Step(root, model, diagnostic, cancellationToken);
@@ -114,7 +115,8 @@ internal static class KeyReuseRenewal
                     continue;
                 }
 
-                if (!renewed.Add(step.Value.FirstUse))
+                // One expression body becomes one block per round; its other reuses are renewed in the next round.
+                if ((step.Value.Owner is { } busy && prologues.ContainsKey(busy)) || !renewed.Add(step.Value.FirstUse))
                 {
                     continue;
                 }
@@ -127,8 +129,24 @@ internal static class KeyReuseRenewal
                 }
 
                 var sub = picker.Pick(SubBaseName);
-                step.Value.Split.AddBefore(plan, step.Value.Anchor, step.Value.FirstUse.Identifier.Text, sub);
+                if (step.Value.Anchor is { } anchor)
+                {
+                    step.Value.Split.AddBefore(plan, anchor, step.Value.FirstUse.Identifier.Text, sub);
+                }
+                else
+                {
+                    prologues.Add(step.Value.Owner!, new List<StatementSyntax>(step.Value.Split.Statements(step.Value.FirstUse.Identifier.Text, sub)));
+                    plan.NeedsImport |= step.Value.Split.NeedsImport;
+                }
+
                 plan.Replacements[step.Value.FirstUse] = rewritten => SyntaxFactory.IdentifierName(sub).WithTriviaFrom(rewritten);
+            }
+
+            foreach (var (owner, prologue) in prologues.Select(pair => (pair.Key, pair.Value)))
+            {
+                var returnsVoid = BlockBody.ReturnsVoid(model, owner, cancellationToken) == true;
+                var endOfLine = DocumentRewrite.EndOfLine(root);
+                plan.Replacements[owner] = rewritten => BlockBody.Replace(rewritten, prologue, returnsVoid, endOfLine);
             }
 
             if (plan.IsEmpty)
@@ -174,8 +192,12 @@ internal static class KeyReuseRenewal
     private static TextSpan? ScopeSpan(SyntaxNode root, SyntaxAnnotation scopeAnnotation) =>
         root.GetAnnotatedNodes(scopeAnnotation).FirstOrDefault()?.FullSpan;
 
-    /// <summary>Where to renew the key for one diagnostic, or null when no safe renewal exists.</summary>
-    private static (IdentifierNameSyntax FirstUse, StatementSyntax Anchor, KeySplit Split)? Step(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where to renew the key for one diagnostic: before <c>Anchor</c>, or (a parameter first used in an expression
+    /// body, which has no statement) at the start of <c>Owner</c>'s body, which becomes a block. Null when no safe
+    /// renewal exists.
+    /// </summary>
+    private static (IdentifierNameSyntax FirstUse, StatementSyntax? Anchor, SyntaxNode? Owner, KeySplit Split)? Step(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (diagnostic.AdditionalLocations.Count == 0
             || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not IdentifierNameSyntax second
@@ -199,7 +221,17 @@ internal static class KeyReuseRenewal
         var anchor = StatementAnchor.Find(first);
         if (anchor is null)
         {
-            return null;
+            // A lambda's expression body is left alone: the lambda may run several times, or never.
+            if (variable is not IParameterSymbol parameter
+                || BlockBody.ExpressionBodiedOwner(first) is not { } owner
+                || !SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(owner, cancellationToken), parameter.ContainingSymbol)
+                || BlockBody.ReturnsVoid(model, owner, cancellationToken) is null
+                || KeySplit.For(model, owner.SpanStart) is not { } bodySplit)
+            {
+                return null;
+            }
+
+            return (first, null, owner, bodySplit);
         }
 
         if (IsFoldInReceiver(first))
@@ -213,7 +245,7 @@ internal static class KeyReuseRenewal
         }
 
         var split = KeySplit.For(model, anchor.SpanStart);
-        return split is null ? null : (first, anchor, split);
+        return split is null ? null : (first, anchor, null, split);
     }
 
     private static bool IsRenewable(ISymbol variable) => variable switch

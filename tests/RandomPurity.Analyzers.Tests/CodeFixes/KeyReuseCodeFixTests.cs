@@ -540,7 +540,11 @@ public sealed class KeyReuseCodeFixTests
 
             class C
             {
-                double M(PrngKey key) => N({|#1:key|}) + {|#0:key|}.Normal();
+                double M(PrngKey key)
+                {
+                    (key, var sub) = key.Split();
+                    return N(sub) + key.Normal();
+                }
 
                 double N(PrngKey key)
                 {
@@ -561,9 +565,6 @@ public sealed class KeyReuseCodeFixTests
             Test.Reuse("key", Consumed),
             Test.Reuse("key", Consumed, site: 2, first: 3),
             Test.Reuse("seed", Consumed, site: 4, first: 5));
-
-        // The expression-bodied member keeps its diagnostic: there is no statement to renew the key in.
-        test.FixedState.ExpectedDiagnostics.Add(Test.Reuse("key", Consumed));
         await test.RunAsync();
     }
 
@@ -610,14 +611,184 @@ public sealed class KeyReuseCodeFixTests
     }
 
     [Fact]
-    public async Task Expression_bodied_member_gets_no_fix()
+    public async Task Expression_bodied_method_becomes_a_block_that_splits_first()
     {
         const string source = """
             using RandomPurity;
 
             class C
             {
-                double M(PrngKey key) => {|#1:key|}.Uniform() + {|#0:key|}.Normal();
+                // Two draws.
+                double M(PrngKey key) => {|#1:key|}.Uniform() + {|#0:key|}.Normal(); // trailing
+
+                double N() => 1;
+            }
+            """;
+        const string fixedSource = """
+            using RandomPurity;
+
+            class C
+            {
+                // Two draws.
+                double M(PrngKey key)
+                {
+                    (key, var sub) = key.Split();
+                    return sub.Uniform() + key.Normal();
+                } // trailing
+
+                double N() => 1;
+            }
+            """;
+        await new Test(source, fixedSource, Test.Reuse("key", Consumed)).RunAsync();
+    }
+
+    [Fact]
+    public async Task Expression_bodied_void_members_evaluate_the_expression_after_the_split()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using RandomPurity;
+
+            class C
+            {
+                private double _a, _b;
+
+                C(PrngKey key) => (_a, _b) = ({|#1:key|}.Uniform(), {|#0:key|}.Normal());
+
+                void Set(PrngKey key) => (_a, _b) = ({|#3:key|}.Uniform(), {|#2:key|}.Normal());
+
+                async Task SetLater(PrngKey key) => await Store({|#5:key|}.Uniform() + {|#4:key|}.Normal());
+
+                Task Store(double value) => Task.CompletedTask;
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using RandomPurity;
+
+            class C
+            {
+                private double _a, _b;
+
+                C(PrngKey key)
+                {
+                    (key, var sub) = key.Split();
+                    (_a, _b) = (sub.Uniform(), key.Normal());
+                }
+
+                void Set(PrngKey key)
+                {
+                    (key, var sub) = key.Split();
+                    (_a, _b) = (sub.Uniform(), key.Normal());
+                }
+
+                async Task SetLater(PrngKey key)
+                {
+                    (key, var sub) = key.Split();
+                    await Store(sub.Uniform() + key.Normal());
+                }
+
+                Task Store(double value) => Task.CompletedTask;
+            }
+            """;
+        await new Test(source, fixedSource,
+            Test.Reuse("key", Consumed),
+            Test.Reuse("key", Consumed, site: 2, first: 3),
+            Test.Reuse("key", Consumed, site: 4, first: 5)).RunAsync();
+    }
+
+    [Fact]
+    public async Task Expression_bodied_local_function_and_async_result_return_the_expression()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using RandomPurity;
+
+            class C
+            {
+                double M(PrngKey seed)
+                {
+                    return Draw(seed.FoldIn(1));
+
+                    double Draw(PrngKey key) => {|#1:key|}.Uniform() * {|#0:key|}.Normal();
+                }
+
+                async Task<double> Later(PrngKey key) => await Task.FromResult({|#3:key|}.Uniform()) + {|#2:key|}.Normal();
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using RandomPurity;
+
+            class C
+            {
+                double M(PrngKey seed)
+                {
+                    return Draw(seed.FoldIn(1));
+
+                    double Draw(PrngKey key)
+                    {
+                        (key, var sub) = key.Split();
+                        return sub.Uniform() * key.Normal();
+                    }
+                }
+
+                async Task<double> Later(PrngKey key)
+                {
+                    (key, var sub) = key.Split();
+                    return await Task.FromResult(sub.Uniform()) + key.Normal();
+                }
+            }
+            """;
+        await new Test(source, fixedSource,
+            Test.Reuse("key", Consumed),
+            Test.Reuse("key", Consumed, site: 2, first: 3)).RunAsync();
+    }
+
+    [Fact]
+    public async Task Expression_bodied_member_with_three_uses_is_renewed_in_two_rounds_on_Csharp_7_3()
+    {
+        const string source = """
+            namespace App
+            {
+                class C
+                {
+                    double M(RandomPurity.PrngKey key) => {|#1:key|}.Uniform() + {|#0:key|}.Normal() + {|#2:key|}.Exponential();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using RandomPurity;
+
+            namespace App
+            {
+                class C
+                {
+                    double M(RandomPurity.PrngKey key)
+                    {
+                        PrngKey sub;
+                        (key, sub) = key.Split();
+                        PrngKey sub2;
+                        (key, sub2) = key.Split();
+                        return sub.Uniform() + sub2.Normal() + key.Exponential();
+                    }
+                }
+            }
+            """;
+        var test = new Test(source, fixedSource, Test.Reuse("key", Consumed), Test.Reuse("key", Consumed, site: 2)) { LanguageVersion = LanguageVersion.CSharp7_3 };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Expression_bodied_lambda_gets_no_fix()
+    {
+        const string source = """
+            using System;
+            using RandomPurity;
+
+            class C
+            {
+                Func<PrngKey, double> F = key => {|#1:key|}.Uniform() + {|#0:key|}.Normal();
             }
             """;
         await new Test(source, source, Test.Reuse("key", Consumed)).RunAsync();
