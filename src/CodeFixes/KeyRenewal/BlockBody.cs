@@ -15,18 +15,20 @@ namespace RandomPurity.CodeFixes.KeyRenewal;
 internal static class BlockBody
 {
     /// <summary>
-    /// The method, constructor, operator, accessor or local function whose expression body directly contains
-    /// <paramref name="node"/> (no lambda or query clause between them); null otherwise.
+    /// The method, constructor, operator, accessor, local function or lambda whose expression body directly contains
+    /// <paramref name="node"/> (no other function or query clause between them); null otherwise.
     /// </summary>
     public static SyntaxNode? ExpressionBodiedOwner(SyntaxNode node)
     {
-        for (var current = node.Parent; current is not null; current = current.Parent)
+        for (var child = node; child.Parent is { } current; child = current)
         {
             switch (current)
             {
                 case ArrowExpressionClauseSyntax arrow:
                     return arrow.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax ? arrow.Parent : null;
-                case AnonymousFunctionExpressionSyntax or QueryClauseSyntax or SelectOrGroupClauseSyntax or QueryContinuationSyntax or StatementSyntax or MemberDeclarationSyntax:
+                case AnonymousFunctionExpressionSyntax lambda:
+                    return lambda.ExpressionBody == child ? lambda : null;
+                case QueryClauseSyntax or SelectOrGroupClauseSyntax or QueryContinuationSyntax or StatementSyntax or MemberDeclarationSyntax:
                     return null;
             }
         }
@@ -34,10 +36,14 @@ internal static class BlockBody
         return null;
     }
 
+    /// <summary>The method, accessor, local function or lambda that <paramref name="owner"/> declares.</summary>
+    public static IMethodSymbol? SymbolOf(SemanticModel model, SyntaxNode owner, CancellationToken cancellationToken) =>
+        (owner is AnonymousFunctionExpressionSyntax ? model.GetSymbolInfo(owner, cancellationToken).Symbol : model.GetDeclaredSymbol(owner, cancellationToken)) as IMethodSymbol;
+
     /// <summary>Whether the expression of the body is evaluated (void, or an async method without a result) rather than returned.</summary>
     public static bool? ReturnsVoid(SemanticModel model, SyntaxNode declaration, CancellationToken cancellationToken)
     {
-        if (model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method)
+        if (SymbolOf(model, declaration, cancellationToken) is not { } method)
         {
             return null;
         }

@@ -145,6 +145,12 @@ internal static class KeyReuseRenewal
             foreach (var (owner, prologue) in prologues.Select(pair => (pair.Key, pair.Value)))
             {
                 var returnsVoid = BlockBody.ReturnsVoid(model, owner, cancellationToken) == true;
+                if (owner is AnonymousFunctionExpressionSyntax lambda)
+                {
+                    prologue.ForEach(statement => plan.AddPrologue(lambda, returnsVoid, statement));
+                    continue;
+                }
+
                 var endOfLine = DocumentRewrite.EndOfLine(root);
                 plan.Replacements[owner] = rewritten => BlockBody.Replace(rewritten, prologue, returnsVoid, endOfLine);
             }
@@ -221,10 +227,10 @@ internal static class KeyReuseRenewal
         var anchor = StatementAnchor.Find(first);
         if (anchor is null)
         {
-            // A lambda's expression body is left alone: the lambda may run several times, or never.
+            // Only the function's own parameter: each call (of a lambda too) starts with a fresh one to renew.
             if (variable is not IParameterSymbol parameter
                 || BlockBody.ExpressionBodiedOwner(first) is not { } owner
-                || !SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(owner, cancellationToken), parameter.ContainingSymbol)
+                || !SymbolEqualityComparer.Default.Equals(BlockBody.SymbolOf(model, owner, cancellationToken), parameter.ContainingSymbol)
                 || BlockBody.ReturnsVoid(model, owner, cancellationToken) is null
                 || KeySplit.For(model, owner.SpanStart) is not { } bodySplit)
             {

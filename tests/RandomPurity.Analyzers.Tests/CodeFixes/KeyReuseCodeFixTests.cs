@@ -780,18 +780,62 @@ public sealed class KeyReuseCodeFixTests
     }
 
     [Fact]
-    public async Task Expression_bodied_lambda_gets_no_fix()
+    public async Task Expression_bodied_lambda_renews_its_own_parameter_but_not_a_captured_key()
     {
         const string source = """
             using System;
+            using System.Linq;
             using RandomPurity;
 
             class C
             {
                 Func<PrngKey, double> F = key => {|#1:key|}.Uniform() + {|#0:key|}.Normal();
+
+                Action<PrngKey> G = key => Console.WriteLine({|#3:key|}.Uniform() + {|#2:key|}.Normal());
+
+                double H(PrngKey outer)
+                {
+                    return Local();
+
+                    double Local() => {|#5:outer|}.Uniform() + {|#4:outer|}.Normal();
+                }
             }
             """;
-        await new Test(source, source, Test.Reuse("key", Consumed)).RunAsync();
+        const string fixedSource = """
+            using System;
+            using System.Linq;
+            using RandomPurity;
+
+            class C
+            {
+                Func<PrngKey, double> F = key =>
+                {
+                    (key, var sub) = key.Split();
+                    return sub.Uniform() + key.Normal();
+                };
+
+                Action<PrngKey> G = key =>
+                {
+                    (key, var sub) = key.Split();
+                    Console.WriteLine(sub.Uniform() + key.Normal());
+                };
+
+                double H(PrngKey outer)
+                {
+                    return Local();
+
+                    double Local() => {|#5:outer|}.Uniform() + {|#4:outer|}.Normal();
+                }
+            }
+            """;
+
+        // The captured key belongs to H, not to Local: a split at Local's start would not renew it for H's later uses.
+        var test = new Test(source, fixedSource,
+            Test.Reuse("key", Consumed),
+            Test.Reuse("key", Consumed, site: 2, first: 3),
+            Test.Reuse("outer", Consumed, site: 4, first: 5));
+        test.FixedState.ExpectedDiagnostics.Add(Test.Reuse("outer", Consumed, site: 4, first: 5));
+        await test.RunAsync();
     }
 
     [Fact]
