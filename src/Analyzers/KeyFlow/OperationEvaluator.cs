@@ -443,14 +443,41 @@ internal sealed class OperationEvaluator
 
     private void Bind(IPatternOperation pattern, KeyValue? value)
     {
+        // A key tested from an untracked value (`o is PrngKey k`, `case PrngKey k:`, a switch-expression arm) is a key
+        // of its own from the pattern on, like any other key that comes from outside the analysed body.
         switch (pattern)
         {
-            case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } when value is not null:
-                Write(local, value);
+            case INegatedPatternOperation negated:
+                Bind(negated.Pattern, value);
+                return;
+            case IBinaryPatternOperation binary:
+                Bind(binary.LeftPattern, value);
+                Bind(binary.RightPattern, value);
+                return;
+            case IRecursivePatternOperation recursive:
+                // Members and deconstructed parts are read from the tested value: untracked, so each is a key of its own.
+                foreach (var part in recursive.DeconstructionSubpatterns)
+                {
+                    Bind(part, null);
+                }
+
+                foreach (var property in recursive.PropertySubpatterns)
+                {
+                    Bind(property.Pattern, null);
+                }
+
                 break;
-            case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } when value is not null:
-                Write(local, value);
-                break;
+        }
+
+        var local = pattern switch
+        {
+            IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol declared } => declared,
+            IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol declared } => declared,
+            _ => null,
+        };
+        if (local is not null && (value ?? Fresh(pattern, type: local.Type)) is { } bound)
+        {
+            Write(local, bound);
         }
     }
 
