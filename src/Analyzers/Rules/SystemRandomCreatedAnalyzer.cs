@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -46,7 +47,39 @@ public sealed class SystemRandomCreatedAnalyzer : DiagnosticAnalyzer
                 OperationKind.ObjectCreation,
                 OperationKind.DynamicObjectCreation,
                 OperationKind.TypeParameterObjectCreation);
+
+            var activator = start.Compilation.GetTypeByMetadataName("System.Activator");
+            if (activator is not null)
+            {
+                start.RegisterOperationAction(context => AnalyzeReflectionCreation(context, symbols, activator), OperationKind.Invocation);
+            }
         });
+    }
+
+    /// <summary><c>Activator.CreateInstance&lt;Random&gt;()</c> and <c>Activator.CreateInstance(typeof(Random), ...)</c>: a creation by reflection.</summary>
+    private static void AnalyzeReflectionCreation(OperationAnalysisContext context, RandomSymbols symbols, INamedTypeSymbol activator)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name != "CreateInstance" || !SymbolEqualityComparer.Default.Equals(method.ContainingType, activator))
+        {
+            return;
+        }
+
+        ITypeSymbol? created = method.IsGenericMethod && method.TypeArguments.Length == 1
+            ? method.TypeArguments[0]
+            : invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == 0)?.Value is ITypeOfOperation typeOf ? typeOf.TypeOperand : null;
+        if (created is null || created.TypeKind == TypeKind.Error
+            || !CreatesRandom(created, symbols, IncludesAllSubclasses(context, invocation.Syntax.SyntaxTree), depth: 0))
+        {
+            return;
+        }
+
+        var text = Whitespace.Replace(invocation.Syntax.ToString(), " ").Trim();
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.SystemRandomCreated,
+            invocation.Syntax.GetLocation(),
+            text.Length > MaxArgumentTextLength + 30 ? "Activator.CreateInstance(...)" : text));
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, RandomSymbols symbols)

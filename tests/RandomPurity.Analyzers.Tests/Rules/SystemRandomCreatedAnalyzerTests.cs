@@ -331,6 +331,30 @@ public sealed class SystemRandomCreatedAnalyzerTests
     }
 
     [Fact]
+    public async Task Creation_by_reflection_through_Activator()
+    {
+        const string source = """
+            using System;
+            class MyRandom : Random { }
+            class C
+            {
+                object A() => {|#0:Activator.CreateInstance<Random>()|};
+                object B() => {|#1:Activator.CreateInstance(typeof(MyRandom))|}!;
+                object D() => {|#2:Activator.CreateInstance(typeof(Random), 42)|}!;
+                object E() => Activator.CreateInstance<object>();
+                object F() => Activator.CreateInstance(typeof(string), 'x', 3)!;
+                object G(Type t) => Activator.CreateInstance(t)!;
+                static T Make<T>() where T : Random, new() => {|#3:Activator.CreateInstance<T>()|};
+            }
+            """;
+        await VerifyCS.VerifyAnalyzerAsync(source,
+            Created(0, "Activator.CreateInstance<Random>()"),
+            Created(1, "Activator.CreateInstance(typeof(MyRandom))"),
+            Created(2, "Activator.CreateInstance(typeof(Random), 42)"),
+            Created(3, "Activator.CreateInstance<T>()"));
+    }
+
+    [Fact]
     public async Task Unconstrained_type_parameter_is_not_reported()
     {
         const string source = """

@@ -689,4 +689,30 @@ public sealed class ParameterThreadingCodeFixTests
         LanguageVersion = LanguageVersion.CSharp7_3,
         References = TestReferences.NetStandard20,
     }.RunAsync();
+
+    // A creation by reflection is reported, but no fixer rewrites it: none knows its seed or can replace the call.
+    private const string ReflectionCreations = """
+        using System;
+
+        class C
+        {
+            private readonly Random _field = {|RP0001:Activator.CreateInstance<Random>()|};
+
+            int M()
+            {
+                var rng = {|RP0001:Activator.CreateInstance<Random>()|};
+                var other = (Random){|RP0001:Activator.CreateInstance(typeof(Random), 3)|}!;
+                return rng.Next(6) + other.Next(6) + _field.Next();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ReflectionCreation_LocalFix_NoFix() => VerifyLocal.VerifyCodeFixAsync(ReflectionCreations, ReflectionCreations);
+
+    [Fact]
+    public Task ReflectionCreation_FieldFix_NoFix() => VerifyField.VerifyCodeFixAsync(ReflectionCreations, ReflectionCreations);
+
+    [Fact]
+    public Task ReflectionCreation_BridgeFix_NoFix() => VerifyBridge.VerifyCodeFixAsync(ReflectionCreations, ReflectionCreations);
 }
