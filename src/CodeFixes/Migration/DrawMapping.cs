@@ -21,6 +21,19 @@ internal static class DrawMapping
     /// </summary>
     public static DrawRewrite? TryMap(IInvocationOperation invocation, MigrationSymbols symbols)
     {
+        var rewrite = TryMapCall(invocation, symbols);
+        if (rewrite is not null)
+        {
+            // `rng.Next();` only advanced the generator: the new draw's value is discarded explicitly (RP0005 flags a
+            // key draw whose result is dropped).
+            rewrite.DiscardsResult = invocation.Parent is IExpressionStatementOperation && invocation.Type is { SpecialType: not SpecialType.System_Void };
+        }
+
+        return rewrite;
+    }
+
+    private static DrawRewrite? TryMapCall(IInvocationOperation invocation, MigrationSymbols symbols)
+    {
         var method = invocation.TargetMethod;
         if (method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Random)
             || invocation.Syntax is not InvocationExpressionSyntax syntax
@@ -195,6 +208,9 @@ internal sealed class DrawRewrite
     /// <summary>An explicit type argument, when inference cannot see an array-to-span conversion.</summary>
     public ITypeSymbol? TypeArgument { get; set; }
 
+    /// <summary>The draw was a statement of its own whose value was dropped: the new draw is written <c>_ = ...</c>.</summary>
+    public bool DiscardsResult { get; set; }
+
     /// <summary>For <c>GetItems(choices, length)</c>: the index of the length argument; the array is created by the caller.</summary>
     public int? CreatedArrayLength { get; set; }
 
@@ -203,7 +219,7 @@ internal sealed class DrawRewrite
     /// which returns the new array (the same values as filling <c>new T[length]</c>); other draws are unchanged.
     /// </summary>
     public DrawRewrite ExpressionForm() => CreatedArrayLength is { } length
-        ? new DrawRewrite(Member, ImmutableArray.Create(Arguments[0], DrawArgument.FromSource(length))) { TypeArgument = TypeArgument }
+        ? new DrawRewrite(Member, ImmutableArray.Create(Arguments[0], DrawArgument.FromSource(length))) { TypeArgument = TypeArgument, DiscardsResult = DiscardsResult }
         : this;
 
     /// <summary>An argument list written as a person would: <c>(a, b)</c>, independent of any later formatting pass.</summary>
@@ -244,8 +260,13 @@ internal sealed class DrawRewrite
                 SyntaxFactory.Identifier(Member),
                 SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(
                     SyntaxFactory.ParseTypeName(TypeArgument.ToMinimalDisplayString(model, position)))));
-        return SyntaxFactory.InvocationExpression(
+        ExpressionSyntax call = SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, name),
             ArgumentList(arguments));
+        // Not where `_` names a variable (a lambda parameter `_ =>`): that would assign it rather than discard.
+        return DiscardsResult && ((CSharpParseOptions)model.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp7
+                              && model.LookupSymbols(position, name: "_").IsEmpty
+            ? SyntaxFactory.ParseExpression("_ = " + call.ToFullString())
+            : call;
     }
 }

@@ -17,6 +17,53 @@ namespace RandomPurity.Analyzers.Tests.CodeFixes;
 /// </summary>
 public sealed partial class SystemRandomLocalCodeFixTests
 {
+    // Where `_` is a lambda parameter, `_ = ...` would assign it: the draw stays a plain statement there.
+    [Fact]
+    public Task DrawWhoseValueIsDropped_IsDiscardedExplicitly() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+        using System.Linq;
+
+        class C
+        {
+            int M(int[] xs)
+            {
+                var rnd = {|RP0001:new Random(0)|};
+                rnd.Next();
+                rnd.NextDouble();
+                var ys = xs.Select(_ => { rnd.Next(); return 1; }).ToArray();
+                return rnd.Next(100) + ys.Length;
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Linq;
+        using RandomPurity;
+
+        class C
+        {
+            int M(int[] xs)
+            {
+                var rnd = PrngKey.Create(0);
+                PrngKey sub;
+                (rnd, sub) = rnd.Split();
+                _ = sub.Int32(0, int.MaxValue);
+                (rnd, sub) = rnd.Split();
+                _ = sub.Uniform();
+                (rnd, var lambdaKey) = rnd.Split();
+                var ys = xs.Select(_ =>
+                {
+                    PrngKey sub2;
+                    (lambdaKey, sub2) = lambdaKey.Split();
+                    sub2.Int32(0, int.MaxValue); return 1;
+                }).ToArray();
+                (rnd, sub) = rnd.Split();
+                return sub.Int32(0, 100) + ys.Length;
+            }
+        }
+        """);
+
     [Fact]
     public Task NextOverloads_BecomeInt32WithTheSameBounds() => VerifyCS.VerifyCodeFixAsync(
         """
