@@ -45,6 +45,7 @@ public sealed class SystemRandomBridgeCodeFixProvider : CodeFixProvider
             if (root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax>().FirstOrDefault() is not { } creation
                 || !symbols.IsRandom(model.GetTypeInfo(creation, context.CancellationToken).Type)
                 || !symbols.IsRandom(model.GetTypeInfo(creation, context.CancellationToken).ConvertedType)
+                || RandomFixAllProvider.StoresIntoSerializedField(model, creation, context.CancellationToken)
                 || LocalRandomMigrator.Analyze(root, model, span, context.CancellationToken) is not null
                 || await FieldRandomMigrator.AnalyzeAsync(context.Document, span, context.CancellationToken).ConfigureAwait(false) is not null)
             {

@@ -64,4 +64,34 @@ internal static class MigrationChecks
 
         return false;
     }
+
+    private static readonly string[] SerializationMemberAttributes =
+    {
+        "System.Runtime.Serialization.DataMemberAttribute",
+        "System.Text.Json.Serialization.JsonIncludeAttribute",
+        "System.Text.Json.Serialization.JsonPropertyNameAttribute",
+        "Newtonsoft.Json.JsonPropertyAttribute",
+        "System.Xml.Serialization.XmlElementAttribute",
+        "ProtoBuf.ProtoMemberAttribute",
+        "MessagePack.KeyAttribute",
+    };
+
+    /// <summary>
+    /// True for a field a serializer writes: marked as a data member (<c>[DataMember]</c>, <c>[JsonInclude]</c>, ...), or a
+    /// field of a <c>[Serializable]</c> type that is not <c>[NonSerialized]</c>. Its type must stay <c>System.Random</c>
+    /// (a <c>StatefulPrng</c> or a <c>Random</c> subclass in its place fails at run time, not at compile time).
+    /// </summary>
+    public static bool IsSerializedField(IFieldSymbol field)
+    {
+        var attributes = field.GetAttributes().Select(attribute => attribute.AttributeClass?.ToDisplayString()).ToList();
+        if (attributes.Exists(name => name is not null && System.Array.IndexOf(SerializationMemberAttributes, name) >= 0))
+        {
+            return true;
+        }
+
+        return field.ContainingType.IsSerializable && !field.IsStatic
+               && !attributes.Contains("System.NonSerializedAttribute")
+               && !field.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax().Parent?.Parent is FieldDeclarationSyntax declaration
+                   && declaration.AttributeLists.SelectMany(list => list.Attributes).Any(attribute => attribute.Name.ToString() is "NonSerialized" or "System.NonSerialized" or "NonSerializedAttribute"));
+    }
 }

@@ -151,7 +151,8 @@ internal sealed class FieldRandomMigration
             _ => null,
         };
         if (symbol is not IFieldSymbol field || !symbols.IsRandom(field.Type) || field.IsConst || field.IsVolatile
-            || field.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct })
+            || field.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct }
+            || MigrationChecks.IsSerializedField(field))
         {
             return null;
         }

@@ -92,6 +92,18 @@ internal sealed class RandomFixAllProvider : FixAllProvider
         return await BridgeRemainingAsync(solution, documents, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A creation that initializes or is assigned to a serialized field: a <c>Random</c> subclass there fails at run time.</summary>
+    internal static bool StoresIntoSerializedField(SemanticModel model, BaseObjectCreationExpressionSyntax creation, CancellationToken cancellationToken)
+    {
+        var target = creation.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => model.GetDeclaredSymbol(declarator, cancellationToken),
+            AssignmentExpressionSyntax assignment when assignment.Right == creation => model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol,
+            _ => null,
+        };
+        return target is IFieldSymbol field && MigrationChecks.IsSerializedField(field);
+    }
+
     /// <summary>
     /// The last step, for the creations nothing else could migrate: <c>new Random(seed)</c> becomes
     /// <c>PrngKey.Create(seed).AsRandom()</c> (<c>new Random()</c>: <c>PrngKey.FromEntropy().AsRandom()</c>), the
@@ -123,7 +135,8 @@ internal sealed class RandomFixAllProvider : FixAllProvider
                     || !symbols.IsRandom(operation.Type)
                     || operation.Arguments.Any(seed => seed.ArgumentKind != ArgumentKind.Explicit)
                     || MigrationChecks.InExpressionTree(model, creation, symbols, cancellationToken)
-                    || !MigrationChecks.BindsToOrFree(model, creation.SpanStart, "PrngKey", symbols.PrngKey))
+                    || !MigrationChecks.BindsToOrFree(model, creation.SpanStart, "PrngKey", symbols.PrngKey)
+                    || StoresIntoSerializedField(model, creation, cancellationToken))
                 {
                     continue;
                 }

@@ -715,4 +715,61 @@ public sealed class ParameterThreadingCodeFixTests
 
     [Fact]
     public Task ReflectionCreation_BridgeFix_NoFix() => VerifyBridge.VerifyCodeFixAsync(ReflectionCreations, ReflectionCreations);
+
+    // A serializer writes these fields: a StatefulPrng or a Random subclass in their place fails at run time (a
+    // DataContractSerializer round trip throws), so neither the field migration nor the bridge touches them.
+    private const string SerializedFields = """
+        using System;
+        using System.Runtime.Serialization;
+
+        [DataContract]
+        class Contract
+        {
+            [DataMember] private readonly Random _random = {|RP0001:new Random(1)|};
+
+            public int Roll() => _random.Next(6);
+        }
+
+        [Serializable]
+        class Legacy
+        {
+            private readonly Random _random;
+
+            public Legacy(int seed) => _random = {|RP0001:new Random(seed)|};
+
+            public int Roll() => _random.Next(6);
+        }
+        """;
+
+    [Fact]
+    public Task SerializedField_FieldFix_NoFix() => VerifyField.VerifyCodeFixAsync(SerializedFields, SerializedFields);
+
+    [Fact]
+    public Task SerializedField_BridgeFix_NoFix() => VerifyBridge.VerifyCodeFixAsync(SerializedFields, SerializedFields);
+
+    [Fact]
+    public Task NonSerializedFieldOfASerializableType_IsMigrated() => VerifyField.VerifyCodeFixAsync(
+        """
+        using System;
+
+        [Serializable]
+        class Legacy
+        {
+            [NonSerialized] private Random _random = {|RP0001:new Random(1)|};
+
+            public int Roll() => _random.Next(6);
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        [Serializable]
+        class Legacy
+        {
+            [NonSerialized] private StatefulPrng _random = new StatefulPrng(PrngKey.Create(1));
+
+            public int Roll() => _random.Int32(0, 6);
+        }
+        """);
 }
