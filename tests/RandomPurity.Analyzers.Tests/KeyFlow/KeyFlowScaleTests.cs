@@ -105,6 +105,7 @@ public sealed class KeyFlowScaleTests
         Assert.Equal(Methods / Shapes.Length * 5, sequential.Diagnostics.Length);
         Assert.All(sequential.Diagnostics, d => Assert.Equal("RP0003", d.Id));
         Assert.Equal(Describe(sequential.Diagnostics), Describe(concurrent.Diagnostics));
-        Assert.True(sequential.AnalyzerTime < TimeSpan.FromSeconds(30), $"the analyzer took {sequential.AnalyzerTime}");
+        // Against super-linear blow-ups only (about 1 s here when idle; wall-clock telemetry stretches under load).
+        Assert.True(sequential.AnalyzerTime < TimeSpan.FromMinutes(2), $"the analyzer took {sequential.AnalyzerTime}");
     }
 }

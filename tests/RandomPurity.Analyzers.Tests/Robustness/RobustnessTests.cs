@@ -21,12 +21,14 @@ namespace RandomPurity.Analyzers.Tests.Robustness;
 /// <summary>
 /// Roslyn's contract: an analyzer never throws, whatever the code. Every analyzer and every code fix runs over the
 /// fuzz corpus; no exception may escape, and each analyzer's execution time (Roslyn's own telemetry) on one input
-/// must stay within <see cref="AnalysisBound"/>: a generous bound on a loaded 2-core machine, for inputs up to a
-/// 10,000-statement method; typical files take milliseconds.
+/// must stay within <see cref="AnalysisBound"/>. The bound is against hangs and super-linear blow-ups, not a speed
+/// measurement (speed is the benchmark suite's job): the 10,000-statement method takes about 2.5 s of analyzer time on
+/// an idle 2-core machine, and the telemetry counts wall-clock time, so a loaded CI machine stretched it past an
+/// earlier 20 s bound (20.2 s measured). A quadratic walk of that method would take many minutes.
 /// </summary>
 public sealed class RobustnessTests
 {
-    private static readonly TimeSpan AnalysisBound = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan AnalysisBound = TimeSpan.FromMinutes(2);
 
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(RuleIdentifiers).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
