@@ -55,7 +55,7 @@ internal sealed class ControlFlowWalker
             var output = Transfer(block, _inputs[ordinal]!.Clone(), findings: null, accumulate: true);
             foreach (var branch in Successors(block))
             {
-                var state = ThroughFinally(branch, output);
+                var state = WithoutEndedCaptures(branch, ThroughFinally(branch, output));
                 if (branch.Destination is not null)
                 {
                     Merge(branch.Destination.Ordinal, state);
@@ -190,7 +190,7 @@ internal sealed class ControlFlowWalker
             var output = Transfer(block, inputs[ordinal].Clone(), findings: null, accumulate: false);
             foreach (var branch in Successors(block))
             {
-                var state = ThroughFinally(branch, output);
+                var state = WithoutEndedCaptures(branch, ThroughFinally(branch, output));
                 if (branch.Destination is null)
                 {
                     if (branch.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling && InnermostFinally(block) == region)
@@ -225,6 +225,29 @@ internal sealed class ControlFlowWalker
         }
 
         return exit ?? entry;
+    }
+
+    /// <summary>
+    /// A flow capture (the value of a conditional, a null-coalescing or a deconstructed tuple, held between blocks)
+    /// ends with the region that owns it; dropping it on the way out keeps it from holding keys alive at later joins,
+    /// where a key consumed in a loop would otherwise look maybe-consumed at the loop's head.
+    /// </summary>
+    private static FlowState WithoutEndedCaptures(ControlFlowBranch branch, FlowState state)
+    {
+        FlowState? result = null;
+        foreach (var region in branch.LeavingRegions)
+        {
+            foreach (var capture in region.CaptureIds)
+            {
+                if (state.Slots.ContainsKey(capture))
+                {
+                    result ??= state.Clone();
+                    result.Slots.Remove(capture);
+                }
+            }
+        }
+
+        return result ?? state;
     }
 
     private ControlFlowRegion? InnermostFinally(BasicBlock block)

@@ -139,8 +139,8 @@ internal sealed class FlowState
 
         // An origin no slot of one side can reach any more (the loop variable now holds a newer key) says nothing
         // on that side: it takes the other side's state instead of turning into "maybe consumed".
-        var leftLive = LiveAnchors(left);
-        var rightLive = LiveAnchors(right);
+        var leftLive = LiveOrigins(left);
+        var rightLive = LiveOrigins(right);
         result.Origins.Clear();
         foreach (var origin in Union(left.Origins.Keys, right.Origins.Keys))
         {
@@ -183,45 +183,48 @@ internal sealed class FlowState
         }
     }
 
-    private static HashSet<object> LiveAnchors(FlowState state)
+    /// <summary>
+    /// The origins some slot can still reach: held in a slot's value (tuple elements included), or the array behind
+    /// a constant-index element slot. Liveness is per origin, not per producing operation: after
+    /// <c>(key, var other) = key.Split()</c>, <c>other</c> keeps the second half alive, not the first.
+    /// </summary>
+    private static HashSet<KeyOrigin> LiveOrigins(FlowState state)
     {
-        var anchors = new HashSet<object>(SlotComparer.Instance);
+        var origins = new HashSet<KeyOrigin>();
         foreach (var pair in state.Slots)
         {
             if (pair.Key is ElementSlot element)
             {
-                anchors.Add(element.Array.Anchor);
+                origins.Add(element.Array);
             }
 
-            AddAnchors(pair.Value, anchors);
+            AddOrigins(pair.Value, origins);
         }
 
-        return anchors;
+        return origins;
     }
 
-    private static void AddAnchors(KeyValue? value, HashSet<object> anchors)
+    private static void AddOrigins(KeyValue? value, HashSet<KeyOrigin> origins)
     {
         if (value is null)
         {
             return;
         }
 
-        foreach (var origin in value.Origins)
-        {
-            anchors.Add(origin.Anchor);
-        }
-
+        origins.UnionWith(value.Origins);
         if (value.Kind == KeyValueKind.Tuple)
         {
             foreach (var element in value.Elements)
             {
-                AddAnchors(element, anchors);
+                AddOrigins(element, origins);
             }
         }
     }
 
-    private static bool IsLive(KeyOrigin origin, FlowState state, HashSet<object> liveAnchors, Func<object, KeyValue?> implicitValue) =>
-        liveAnchors.Contains(origin.Anchor)
+    /// <summary>An element origin of an array lives as long as its array does.</summary>
+    private static bool IsLive(KeyOrigin origin, FlowState state, HashSet<KeyOrigin> liveOrigins, Func<object, KeyValue?> implicitValue) =>
+        liveOrigins.Contains(origin)
+        || (origin.Index != KeyOrigin.Whole && liveOrigins.Contains(new KeyOrigin(origin.Anchor)))
         || (origin.Anchor is ISymbol symbol && !state.Slots.ContainsKey(symbol) && implicitValue(symbol) is not null);
 
     public bool StateEquals(FlowState other)

@@ -158,6 +158,15 @@ public sealed class KeyReuseAnalyzerTests
         new("ForLoopNotRenewed", "key", ReuseKind.ConsumedInEarlierIteration,
             "for (var i = 0; i < n; i++) { var x = {|#0:key|}.Uniform(); }",
             "for (var i = 0; i < n; i++) { (key, var sub) = key.Split(); var x = sub.Uniform(); }", SameLocation: true),
+        // A key from a conditional lives in a flow capture until the declaration; the capture must not keep the
+        // first iteration's key alive at the loop's head (found on TheAlgorithms/C-Sharp after the RP0001 fix).
+        new("ConditionalKeyLoopNotRenewed", "k", ReuseKind.ConsumedInEarlierIteration,
+            "var k = c ? PrngKey.Create(1) : PrngKey.Create(n); for (var i = 0; i < n; i++) { var x = {|#0:k|}.Uniform(); }",
+            "var k = c ? PrngKey.Create(1) : PrngKey.Create(n); for (var i = 0; i < n; i++) { (k, var sub) = k.Split(); var x = sub.Uniform(); }", SameLocation: true),
+        // The other half of an earlier split, still held, must not keep the first half alive either.
+        new("SplitHalfHeldLoopNotRenewed", "key", ReuseKind.ConsumedInEarlierIteration,
+            "(key, var half) = key.Split(); for (var i = 0; i < n; i++) { var x = {|#0:key|}.Uniform(); } Use(half);",
+            "(key, var half) = key.Split(); for (var i = 0; i < n; i++) { (key, var sub) = key.Split(); var x = sub.Uniform(); } Use(half);", SameLocation: true),
         new("ForeachLoopNotRenewed", "key", ReuseKind.ConsumedInEarlierIteration,
             "foreach (var i in Enumerable.Range(0, n)) { var x = {|#0:key|}.Uniform(); }",
             "var (loopKey, rest) = key.Split(); foreach (var i in Enumerable.Range(0, n)) { var x = loopKey.FoldIn(i).Uniform(); } var y = rest.Normal();", SameLocation: true),
