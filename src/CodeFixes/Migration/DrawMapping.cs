@@ -266,7 +266,8 @@ internal sealed class DrawRewrite
         // Not where `_` names a variable (a lambda parameter `_ =>`): that would assign it rather than discard.
         return DiscardsResult && ((CSharpParseOptions)model.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp7
                               && model.LookupSymbols(position, name: "_").IsEmpty
-            ? SyntaxFactory.ParseExpression("_ = " + call.ToFullString())
+            // The receiver's leading trivia (the statement's indentation) stays in front of the discard.
+            ? SyntaxFactory.ParseExpression("_ = " + call.WithoutLeadingTrivia().ToFullString()).WithLeadingTrivia(call.GetLeadingTrivia())
             : call;
     }
 }

@@ -65,6 +65,48 @@ public sealed class SystemRandomFieldCodeFixTests
         }
         """);
 
+    // RogueSharp's DotNetRandom replays draws to restore a state: the dropped draws become discards at their own
+    // indentation (the receiver's leading trivia once landed between `_ =` and the call).
+    [Fact]
+    public Task DroppedDrawsInALoop_BecomeIndentedDiscards() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class Replay
+        {
+            private Random _random = {|RP0001:new Random(7)|};
+
+            public void Skip(long count)
+            {
+                for (long i = 0; i < count; i++)
+                {
+                    _random.Next();
+                }
+                // then one more
+                _random.NextDouble();
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class Replay
+        {
+            private StatefulPrng _random = new StatefulPrng(PrngKey.Create(7));
+
+            public void Skip(long count)
+            {
+                for (long i = 0; i < count; i++)
+                {
+                    _ = _random.Int32(0, int.MaxValue);
+                }
+                // then one more
+                _ = _random.Uniform();
+            }
+        }
+        """);
+
     [Fact]
     public Task SeededInTheConstructor_TheLegacyDiceShape() => VerifyCS.VerifyCodeFixAsync(
         """
