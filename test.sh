@@ -54,6 +54,13 @@ else
   echo "== format end-to-end: skipped (RP_FORMAT_E2E=0)"
 fi
 
+# Real code without a build (tests/RealCode): every analyzer, then the RP0001/RP0002 FixAll as dotnet format applies it,
+# over a source tree loaded as a Roslyn solution. On the repository's legacy programs: no analyzer or fixer exception,
+# no compiler error added, no RP0001/RP0002 left. (Open-source code bases run by hand: tests/RealCode/README.md.)
+realcode="tests/RealCode/bin/Release/net10.0/RandomPurity.RealCode.dll"
+run_script realcode-legacydice dotnet "$realcode" samples/LegacyDice --require-fixed
+run_script realcode-fixture dotnet "$realcode" tests/format/fixture --require-fixed
+
 # The benchmark suite: every benchmark runs once (BenchmarkDotNet's Dry job, in-process, so no toolchain restore);
 # Program exits with 1 when a benchmark throws. The real run is by hand (tests/RandomPurity.Benchmarks/RESULTS.md).
 echo "== benchmarks (dry run)"
