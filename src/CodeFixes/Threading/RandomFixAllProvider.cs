@@ -142,6 +142,17 @@ internal sealed class RandomFixAllProvider : FixAllProvider
                 }
 
                 var key = operation.Arguments.Length == 1 ? $"PrngKey.Create({operation.Arguments[0].Value.Syntax})" : "PrngKey.FromEntropy()";
+                if (SingleDraw(operation, symbols) is { } draw)
+                {
+                    // `new Random(seed).Next(1, 7)` draws once from a generator nobody else sees: one draw from the
+                    // key itself (PrngKey.Create(seed).Int32(1, 7)) is the same stream discipline, without a bridge.
+                    var call = (InvocationExpressionSyntax)draw.Invocation.Syntax;
+                    replacements[call] = draw.Mapping.ExpressionForm()
+                        .Build(Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(key), call, model, call.SpanStart)
+                        .WithTriviaFrom(call);
+                    continue;
+                }
+
                 replacements[creation] = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(key + ".AsRandom()").WithTriviaFrom(creation);
             }
 
@@ -157,6 +168,15 @@ internal sealed class RandomFixAllProvider : FixAllProvider
 
         return solution;
     }
+
+    /// <summary>The draw made straight on a new generator (<c>new Random(seed).Next(1, 7)</c>) when it has a mapping.</summary>
+    private static (IInvocationOperation Invocation, DrawRewrite Mapping)? SingleDraw(IObjectCreationOperation creation, MigrationSymbols symbols) =>
+        creation.Parent is IInvocationOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } invocation
+        && invocation.Instance == creation
+        && access.Expression == creation.Syntax
+        && DrawMapping.TryMap(invocation, symbols) is { } mapping
+            ? (invocation, mapping)
+            : null;
 
     /// <summary>
     /// A file compiled for several target frameworks: each copy is migrated from the same text, with its inactive

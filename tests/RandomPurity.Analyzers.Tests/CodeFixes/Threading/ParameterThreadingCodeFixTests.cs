@@ -384,6 +384,43 @@ public sealed class ParameterThreadingCodeFixTests
         }
         """);
 
+    // Polly and AutoFixture draw once from a generator made on the spot: the key draws itself, no bridge needed.
+    [Fact]
+    public Task DrawStraightFromANewGenerator_DrawsFromTheKey() => VerifyBridge.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class C
+        {
+            int Depth() => {|RP0001:new Random()|}.Next(1, 10);
+
+            double Seeded(int seed) => {|RP0001:new Random(seed)|}.NextDouble() * 2;
+
+            void Skip(int seed, byte[] salt)
+            {
+                {|RP0001:new Random(seed)|}.Next();
+                {|RP0001:new Random(seed + 1)|}.NextBytes(salt);
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            int Depth() => PrngKey.FromEntropy().Int32(1, 10);
+
+            double Seeded(int seed) => PrngKey.Create(seed).Uniform() * 2;
+
+            void Skip(int seed, byte[] salt)
+            {
+                _ = PrngKey.Create(seed).Int32(0, int.MaxValue);
+                PrngKey.Create(seed + 1).Bits(salt);
+            }
+        }
+        """);
+
     [Fact]
     public Task InlineCreationForAParameterThatCanChange_IsThreaded() => VerifyBridge.VerifyCodeFixAsync(
         """
