@@ -151,7 +151,7 @@ internal static class CodeBase
 
         public static ProjectSettings Read(string root, string path)
         {
-            var text = string.Concat(PropsAbove(root, path).Select(File.ReadAllText)) + File.ReadAllText(path);
+            var text = string.Concat(PropsAbove(root, path).Select(props => WithImports(props, depth: 0))) + WithImports(path, depth: 0);
             var framework = (Last(text, "TargetFrameworks") ?? Last(text, "TargetFramework") ?? "net10.0")
                 .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(tfm => !tfm.Contains('$'))
@@ -210,6 +210,25 @@ internal static class CodeBase
             }
 
             return symbols.ToImmutableArray();
+        }
+
+        /// <summary>A project or props file with the files it imports by a path relative to itself, in order.</summary>
+        private static string WithImports(string path, int depth)
+        {
+            var text = File.ReadAllText(path);
+            if (depth > 3)
+            {
+                return text;
+            }
+
+            var directory = Path.GetDirectoryName(path)!;
+            return Regex.Replace(text, "<Import\\s+Project=\"([^\"]+)\"[^>]*>", match =>
+            {
+                var imported = Regex.Replace(match.Groups[1].Value, "\\$\\(MSBuildThisFileDirectory\\)", directory + "/", RegexOptions.IgnoreCase)
+                    .Replace('\\', '/');
+                var full = Path.GetFullPath(Path.Combine(directory, imported));
+                return imported.Contains('$') || !File.Exists(full) ? match.Value : WithImports(full, depth + 1);
+            });
         }
 
         private static string? Last(string text, string property)

@@ -63,7 +63,10 @@ if (fix && before.Diagnostics.Count > 0)
         {
             var target = Path.Combine(output, Path.GetRelativePath(root, document.FilePath!));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, (await document.GetTextAsync()).ToString());
+            // Keep a byte-order mark where the original had one, so that `diff -ru DIR OUT` shows only the fixes.
+            var original = File.ReadAllBytes(document.FilePath!);
+            bool bom = original.Length >= 3 && original[0] == 0xEF && original[1] == 0xBB && original[2] == 0xBF;
+            File.WriteAllText(target, (await document.GetTextAsync()).ToString(), new System.Text.UTF8Encoding(bom));
         }
     }
 
@@ -107,6 +110,18 @@ if (fix && before.Diagnostics.Count > 0)
     {
         Console.WriteLine("FAIL: diagnostics of the fixed IDs are left");
         status = 1;
+    }
+
+    // The fixed code must be clean under the key rules too: a fix that leaves reuse (RP0003), a key in a loop
+    // (RP0004), a dropped draw (RP0005), a default key (RP0008) or a key reused across executions (RP0009) is wrong.
+    foreach (var id in new[] { "RP0003", "RP0004", "RP0005", "RP0008", "RP0009" }.Where(id => !ids.Contains(id)))
+    {
+        int was = before.Diagnostics.Count(d => d.Diagnostic.Id == id), now = after.Diagnostics.Count(d => d.Diagnostic.Id == id);
+        if (now > was)
+        {
+            Console.WriteLine($"FAIL: the fixes added {now - was} {id}");
+            status = 1;
+        }
     }
 }
 
