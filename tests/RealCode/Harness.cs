@@ -161,11 +161,15 @@ internal sealed class Harness
         return diagnostics.Where(d => d.Id.StartsWith("RP", StringComparison.Ordinal)).ToImmutableArray();
     }
 
-    /// <summary>The diagnostics a FixAll asks for, computed afresh on the solution it is given.</summary>
+    /// <summary>
+    /// The diagnostics a FixAll asks for, computed on the solution it is given once per project (a FixAll asks for
+    /// every document of the scope in turn; dotnet format also computes them once).
+    /// </summary>
     private sealed class SnapshotDiagnosticProvider : FixAllContext.DiagnosticProvider
     {
         private readonly Harness _harness;
         private readonly string _id;
+        private readonly Dictionary<Project, Task<IEnumerable<Diagnostic>>> _byProject = new();
 
         public SnapshotDiagnosticProvider(Harness harness, string id)
         {
@@ -182,12 +186,26 @@ internal sealed class Harness
         public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
             Task.FromResult(Enumerable.Empty<Diagnostic>());
 
-        public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+        {
+            lock (_byProject)
+            {
+                if (!_byProject.TryGetValue(project, out var diagnostics))
+                {
+                    diagnostics = ComputeAsync(project, cancellationToken);
+                    _byProject.Add(project, diagnostics);
+                }
+
+                return diagnostics;
+            }
+        }
+
+        private async Task<IEnumerable<Diagnostic>> ComputeAsync(Project project, CancellationToken cancellationToken)
         {
             var compilation = await project.GetCompilationAsync(cancellationToken);
             return compilation is null
                 ? Enumerable.Empty<Diagnostic>()
-                : (await _harness.AnalyzerDiagnosticsAsync(project.Name, compilation, cancellationToken)).Where(d => d.Id == _id);
+                : (await _harness.AnalyzerDiagnosticsAsync(project.Name, compilation, cancellationToken)).Where(d => d.Id == _id).ToList();
         }
     }
 }

@@ -411,7 +411,9 @@ internal static class SharedRandomMigration
                 case StatementSyntax statement:
                     anchor = statement;
                     return statement.Parent is BlockSyntax
-                           && statement is not (WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax);
+                           && statement is not (WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)
+                           && !statement.Ancestors().TakeWhile(node => node != method)
+                               .Any(node => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax);
             }
         }
 
