@@ -10,7 +10,8 @@ namespace RandomPurity.CodeFixes.Threading;
 
 /// <summary>
 /// RP0002 where no method can take a key (top-level statements and their local functions and lambdas, properties,
-/// accessors, constructors, field initializers): the draw takes its own explicit entropy, which is what
+/// accessors, constructors, field initializers, lambdas and local functions inside methods): the draw takes its own
+/// explicit entropy, which is what
 /// <c>Random.Shared</c> was, now visible at the use.
 /// <code>
 ///   Random.Shared.Next(1, 7)        PrngKey.FromEntropy().Int32(1, 7)
@@ -22,10 +23,31 @@ internal static class InlineEntropy
 {
     private const string Entropy = "PrngKey.FromEntropy()";
 
+    /// <summary>
+    /// True inside a lambda, anonymous method or local function of a member: a draw there runs once per call of the
+    /// delegate, possibly on several threads at once (or in a static lambda that cannot capture), so it takes its own
+    /// entropy rather than splitting the member's key.
+    /// </summary>
+    public static bool InNestedFunction(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return true;
+                case MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The node to replace and its replacement for the RP0002 use at <paramref name="node"/>, or <see langword="null"/>.</summary>
     public static (SyntaxNode Original, SyntaxNode Replacement)? TryRewrite(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
     {
-        if (node.AncestorsAndSelf().Any(ancestor => ancestor is MethodDeclarationSyntax)
+        if ((node.AncestorsAndSelf().Any(ancestor => ancestor is MethodDeclarationSyntax) && !InNestedFunction(node))
             || MigrationSymbols.Create(model.Compilation) is not { } symbols
             || MigrationChecks.InExpressionTree(model, node, symbols, cancellationToken)
             || !MigrationChecks.BindsToOrFree(model, node.SpanStart, "PrngKey", symbols.PrngKey))

@@ -27,8 +27,9 @@ namespace RandomPurity.CodeFixes.Threading;
 /// implementation, entry point, event handler, used as a method group, optional or params parameters): it starts
 /// with <c>var key = PrngKey.FromEntropy();</c>.</item>
 /// </list>
-/// Refused when one <c>Random.Shared</c> use of the method is not a mapped draw in a statement of a block or in the
-/// expression body (a loop header, a lambda, a local function, an embedded statement, <c>GetItems(choices, n)</c>, ...).
+/// Draws inside the method's lambdas and local functions are left to <see cref="InlineEntropy"/>. Refused when one
+/// other <c>Random.Shared</c> use of the method is not a mapped draw in a statement of a block or in the expression
+/// body (a loop header, a query, an embedded statement, <c>GetItems(choices, n)</c>, ...).
 /// </summary>
 internal static class SharedRandomMigration
 {
@@ -307,8 +308,10 @@ internal static class SharedRandomMigration
         {
             if (node is not (MemberAccessExpressionSyntax or IdentifierNameSyntax)
                 || model.GetOperation(node, cancellationToken) is not IPropertyReferenceOperation reference
-                || reference.Syntax != node || !IsShared(reference, symbols))
+                || reference.Syntax != node || !IsShared(reference, symbols)
+                || InlineEntropy.InNestedFunction(node))
             {
+                // Draws inside the method's lambdas and local functions take their own entropy (InlineEntropy).
                 continue;
             }
 

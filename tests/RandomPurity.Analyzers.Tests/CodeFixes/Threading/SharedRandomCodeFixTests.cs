@@ -473,19 +473,66 @@ public sealed class SharedRandomCodeFixTests
     public Task OtherLinqShuffleShapes_NoFix(string member, string flagged) => VerifyCS.VerifyAnalyzerAsync(
         "using System;\nusing System.Linq;\nclass C\n{\n    " + member.Replace(flagged, "{|RP0002:" + flagged + "|}") + "\n}\n");
 
+    // A draw inside a lambda or local function runs once per call of the delegate, maybe on several threads at once
+    // (Polly's chaos-generator snippets), or in a static lambda that cannot capture: it takes its own entropy, and the
+    // method's other draws still thread a key.
     [Theory]
-    [InlineData("int M() { Func<int> f = () => {|RP0002:Random.Shared|}.Next(); return f(); }")]
+    [InlineData("int M() { Func<int> f = () => [|Random.Shared|].Next(); return f(); }",
+                "int M() { Func<int> f = () => PrngKey.FromEntropy().Int32(0, int.MaxValue); return f(); }")]
+    [InlineData("int M() { return Next(); int Next() => [|Random.Shared|].Next(); }",
+                "int M() { return Next(); int Next() => PrngKey.FromEntropy().Int32(0, int.MaxValue); }")]
+    [InlineData("int M() { Func<int> f = () => { var x = [|Random.Shared|].Next(350); return x; }; return f(); }",
+                "int M() { Func<int> f = () => { var x = PrngKey.FromEntropy().Int32(0, 350); return x; }; return f(); }")]
+    [InlineData("int M() { Func<int, int> f = static a => { var x = [|Random.Shared|].Next(a); return x; }; return f(3); }",
+                "int M() { Func<int, int> f = static a => { var x = PrngKey.FromEntropy().Int32(0, a); return x; }; return f(3); }")]
+    [InlineData("int M() { return Next(); int Next() { var x = [|Random.Shared|].Next(); return x; } }",
+                "int M() { return Next(); int Next() { var x = PrngKey.FromEntropy().Int32(0, int.MaxValue); return x; } }")]
+    public Task DrawsInLambdasAndLocalFunctions_TakeTheirOwnEntropy(string member, string fixedMember) => VerifyCS.VerifyCodeFixAsync(
+        "using System;\nclass C\n{\n    " + member.Replace("[|", "{|RP0002:") + "\n}\n",
+        "using System;\nusing RandomPurity;\nclass C\n{\n    " + fixedMember + "\n}\n");
+
+    [Fact]
+    public Task DrawsInsideAndOutsideALambda_TheMethodThreadsAKeyTheLambdaTakesEntropy() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+
+        class C
+        {
+            private int Roll()
+            {
+                Func<int> house = () => { var h = {|RP0002:Random.Shared|}.Next(6); return h; };
+                var mine = {|RP0002:Random.Shared|}.Next(6);
+                return mine + house();
+            }
+
+            public int Play() => Roll();
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            private int Roll(PrngKey key)
+            {
+                PrngKey sub;
+                Func<int> house = () => { var h = PrngKey.FromEntropy().Int32(0, 6); return h; };
+                (key, sub) = key.Split();
+                var mine = sub.Int32(0, 6);
+                return mine + house();
+            }
+
+            public int Play() => Roll(PrngKey.FromEntropy());
+        }
+        """);
+
+    [Theory]
     [InlineData("int M() { var n = 0; while ({|RP0002:Random.Shared|}.Next(2) == 0) n++; return n; }")]
     [InlineData("int M() { var r = {|RP0002:Random.Shared|}; return r.Next(); }")]
     [InlineData("int M(bool b) { if (b) return {|RP0002:Random.Shared|}.Next(); return 0; }")]
-    [InlineData("int M() { return Next(); int Next() => {|RP0002:Random.Shared|}.Next(); }")]
     [InlineData("int M() => {|RP0002:Random.Shared|}.GetHashCode();")]
     [InlineData("int M(int x) { switch (x) { case 1: return {|RP0002:Random.Shared|}.Next(); default: return 0; } }")]
-    // Statements inside a lambda or local function (Polly's chaos-generator snippets): a split there would mutate the
-    // method's key from the delegate (or fail to compile in a static lambda).
-    [InlineData("int M() { Func<int> f = () => { var x = {|RP0002:Random.Shared|}.Next(350); return x; }; return f(); }")]
-    [InlineData("int M() { Func<int, int> f = static a => { var x = {|RP0002:Random.Shared|}.Next(a); return x; }; return f(3); }")]
-    [InlineData("int M() { return Next(); int Next() { var x = {|RP0002:Random.Shared|}.Next(); return x; } }")]
     public Task UnsupportedShapes_NoFix(string member)
     {
         var code = "using System;\nclass C\n{\n    " + member + "\n}\n";
@@ -586,7 +633,7 @@ public sealed class SharedRandomCodeFixTests
         """);
 
     [Fact]
-    public Task OneUnsupportedUseBlocksTheWholeMethod_NoFix() => VerifyCS.VerifyAnalyzerAsync(
+    public Task ADrawInALambda_DoesNotBlockTheMethod() => VerifyCS.VerifyCodeFixAsync(
         """
         using System;
         class C
@@ -595,6 +642,20 @@ public sealed class SharedRandomCodeFixTests
             {
                 Func<int> f = () => {|RP0002:Random.Shared|}.Next();
                 return {|RP0002:Random.Shared|}.Next() + f();
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+        class C
+        {
+            int M(PrngKey key)
+            {
+                PrngKey sub;
+                Func<int> f = () => PrngKey.FromEntropy().Int32(0, int.MaxValue);
+                (key, sub) = key.Split();
+                return sub.Int32(0, int.MaxValue) + f();
             }
         }
         """);
