@@ -2,12 +2,14 @@
 //   StreamGen <stream> <partitionable|legacy> [seed] [maxBytes]
 // Streams (each is a way a splittable generator can go wrong; see tests/quality/README.md):
 //   bulk       bits of one key, in chunks: chunk c is key.FoldIn(c).Bits(span of 2^16 words)
-//   foldin     key.FoldIn(0).Bits32(), key.FoldIn(1).Bits32(), ...
+//   foldin     key.FoldIn(0).Bits32(), key.FoldIn(1).Bits32(), ..., key.FoldIn(2^32 - 1).Bits32(), then the same from the
+//              next root (see FoldIns: FoldIn takes 32 bits, so one key has only 2^32 words = 16 GiB)
 //   splittree  a depth-first walk of the binary Split() tree, one Bits32() per leaf at depth 24, tree after tree
-//   leftchain  key = key.Split().First, one Bits32() of each chain key (drawn from a Clone: deliberate reuse)
+//   leftchain  key = key.Split().First, one Bits32() of each chain key (drawn from a Clone: deliberate reuse); chain c
+//              starts at root.FoldIn(c) and runs 2^16 steps (see LeftChain: one endless chain cycles after ~2^32 steps)
 //   siblings   key.FoldIn(0) and key.FoldIn(1) bulk bits interleaved word by word
 //   parentchild the parent's bulk bit i next to child i's first draw (child i = key.Split(n)[i])
-//   seeds      PrngKey.Create(0).Bits32(), PrngKey.Create(1).Bits32(), ...
+//   seeds      PrngKey.Create(0).Bits32(), PrngKey.Create(1).Bits32(), ..., then 64-bit seeds from 2^32 on
 using System;
 using System.Buffers.Binary;
 using System.IO;
@@ -46,7 +48,7 @@ public static class Program
             switch (args[0])
             {
                 case "bulk": Bulk(root, sink); break;
-                case "foldin": FoldIns(root, sink); break;
+                case "foldin": FoldIns(impl, seed, sink); break;
                 case "splittree": SplitTree(root, sink); break;
                 case "leftchain": LeftChain(root, sink); break;
                 case "siblings": Siblings(root, sink); break;
@@ -73,11 +75,20 @@ public static class Program
         }
     }
 
-    private static void FoldIns(PrngKey root, WordSink sink)
+    private static void FoldIns(PrngImpl impl, int seed, WordSink sink)
     {
-        for (uint i = 0; ; i++)
+        // FoldIn takes a 32-bit value, so one key yields only 2^32 words (16 GiB), less than dieharder -a reads: a uint
+        // index that wraps would repeat the stream. Epoch e therefore folds 0 .. 2^32 - 1 into the root of the 64-bit
+        // seed (e << 32) | (uint)seed, i.e. PrngKey.FromWords(e, (uint)seed); epoch 0 is PrngKey.Create(seed) itself.
+        for (uint epoch = 0; ; epoch++)
         {
-            sink.Write(root.FoldIn(i).Bits32());
+            var key = PrngKey.FromWords(epoch, unchecked((uint)seed), impl);
+            uint i = 0;
+            do
+            {
+                sink.Write(key.FoldIn(i).Bits32());
+            }
+            while (++i != 0);
         }
     }
 
@@ -107,11 +118,19 @@ public static class Program
 
     private static void LeftChain(PrngKey root, WordSink sink)
     {
-        var key = root;
-        while (true)
+        // key -> key.Split().First is a random mapping of the 64-bit key, so one endless chain enters a cycle after about
+        // sqrt(pi * 2^64 / 2) = 5.4e9 steps on average (21.5 GB of output), within what dieharder -a reads: the seed-0
+        // partitionable chain repeats from word 4,056,959,719 (16.2 GB) with period 490,760,737 words (1.96 GB).
+        // Chain c therefore starts at root.FoldIn(c) and runs 2^16 steps: 65,535 of every 65,536 words still come
+        // from successive keys of one chain.
+        for (uint c = 0; ; c++)
         {
-            sink.Write(key.Clone().Bits32());
-            key = key.Split().First;
+            var key = root.FoldIn(c);
+            for (int step = 0; step < Chunk; step++)
+            {
+                sink.Write(key.Clone().Bits32());
+                key = key.Split().First;
+            }
         }
     }
 
@@ -157,9 +176,11 @@ public static class Program
 
     private static void Seeds(PrngImpl impl, int first, WordSink sink)
     {
-        for (int s = first; ; s++)
+        // Create(int) has 2^32 seeds (16 GiB of words); an int counter would wrap and repeat them. A 64-bit counter gives
+        // the same keys, [0, (uint)s], for the first 2^32 - (uint)first words, then the x64 seeds [s >> 32, (uint)s].
+        for (ulong s = unchecked((uint)first); ; s++)
         {
-            sink.Write(PrngKey.Create(s, impl).Bits32());
+            sink.Write(PrngKey.Create(unchecked((long)s), impl).Bits32());
         }
     }
 
