@@ -107,7 +107,8 @@ internal static class CodeBase
 
         if (settings.ImplicitUsings)
         {
-            var text = string.Concat(ImplicitUsings.Select(ns => $"global using global::{ns};\n"));
+            var text = string.Concat(ImplicitUsings.Select(ns => $"global::{ns}").Concat(settings.Usings).Distinct()
+                .Select(directive => $"global using {directive};\n"));
             solution = solution.AddDocument(DocumentId.CreateNewId(id), "ImplicitUsings.g.cs", SourceText.From(text),
                 filePath: Path.Combine(Path.GetTempPath(), name + ".ImplicitUsings.g.cs"));
         }
@@ -143,11 +144,12 @@ internal static class CodeBase
         bool NetStandard,
         OutputKind OutputKind,
         ImmutableArray<string> PreprocessorSymbols,
-        ImmutableArray<string> ProjectReferences)
+        ImmutableArray<string> ProjectReferences,
+        ImmutableArray<string> Usings)
     {
         public static readonly ProjectSettings Loose = new(
             LanguageVersion.Latest, false, true, false, OutputKind.ConsoleApplication, SymbolsFor("net10.0"),
-            ImmutableArray<string>.Empty);
+            ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
 
         public static ProjectSettings Read(string root, string path)
         {
@@ -177,7 +179,8 @@ internal static class CodeBase
                     ? OutputKind.ConsoleApplication
                     : OutputKind.DynamicallyLinkedLibrary,
                 SymbolsFor(framework),
-                references);
+                references,
+                GlobalUsings(text));
         }
 
         /// <summary>Modern .NET first (the richest BCL, so the fewest errors unrelated to the fixes), then netstandard.</summary>
@@ -211,6 +214,23 @@ internal static class CodeBase
 
             return symbols.ToImmutableArray();
         }
+
+        /// <summary>
+        /// The global usings the SDK generates from <c>Using</c> items (with <c>ImplicitUsings</c>): a namespace, a static
+        /// type or an alias, as C# text.
+        /// </summary>
+        private static ImmutableArray<string> GlobalUsings(string text) =>
+            Regex.Matches(text, "<Using\\s+Include=\"([^\"]+)\"([^>]*)/>")
+                .Select(match =>
+                {
+                    var name = match.Groups[1].Value.Trim();
+                    var attributes = match.Groups[2].Value;
+                    var alias = Regex.Match(attributes, "Alias=\"([^\"]+)\"");
+                    return alias.Success ? $"{alias.Groups[1].Value} = global::{name}"
+                        : Regex.IsMatch(attributes, "Static=\"true\"", RegexOptions.IgnoreCase) ? $"static global::{name}"
+                        : $"global::{name}";
+                })
+                .ToImmutableArray();
 
         /// <summary>A project or props file with the files it imports by a path relative to itself, in order.</summary>
         private static string WithImports(string path, int depth)
