@@ -59,20 +59,40 @@ internal static class CodeBase
             references.Add((ids[path], settings.ProjectReferences));
         }
 
-        foreach (var (project, referencedPaths) in references)
+        // MSBuild passes project references on transitively (a project sees what its references reference); Roslyn
+        // needs each one spelled out.
+        var direct = references.ToDictionary(
+            pair => pair.Project,
+            pair => pair.Paths.Where(ids.ContainsKey).Select(path => ids[path]).ToList());
+        foreach (var (project, _) in references)
         {
-            foreach (var reference in referencedPaths)
+            var closure = new List<ProjectId>();
+            var seen = new HashSet<ProjectId> { project };
+            var pending = new Queue<ProjectId>(direct[project]);
+            while (pending.Count > 0)
             {
-                if (ids.TryGetValue(reference, out var referenced) && referenced != project)
+                var next = pending.Dequeue();
+                if (!seen.Add(next))
                 {
-                    try
-                    {
-                        solution = solution.AddProjectReference(project, new ProjectReference(referenced));
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        // A cycle (unrelated solutions in one tree that reference each other's projects): left out.
-                    }
+                    continue;
+                }
+
+                closure.Add(next);
+                foreach (var further in direct.TryGetValue(next, out var list) ? list : new List<ProjectId>())
+                {
+                    pending.Enqueue(further);
+                }
+            }
+
+            foreach (var referenced in closure)
+            {
+                try
+                {
+                    solution = solution.AddProjectReference(project, new ProjectReference(referenced));
+                }
+                catch (InvalidOperationException)
+                {
+                    // A cycle (unrelated solutions in one tree that reference each other's projects): left out.
                 }
             }
         }
