@@ -94,6 +94,17 @@ internal static class SharedRandomMigration
             }
         }
 
+        if (!threaded && draws.Count == 1 && draws[0] is { ShuffleSource: null, Mapping: { } only }
+            && !CallsGlobalRandomness(model, method, cancellationToken))
+        {
+            // A root that draws once needs no key of its own: the draw takes its entropy in place, as Random.Shared
+            // did (PrngKey.FromEntropy().Uniform()), with nothing to split.
+            var call = draws[0].Call;
+            var inline = only.Build(SyntaxFactory.ParseExpression("PrngKey.FromEntropy()"), call, model, call.SpanStart).WithTriviaFrom(call);
+            var single = UsingDirectives.AddIfUnbound(root.ReplaceNode(call, inline), model, method.SpanStart);
+            return document.WithSyntaxRoot(single).Project.Solution;
+        }
+
         var names = new NamePicker(model, method);
         var key = names.Pick("key");
         var ordered = draws.OrderBy(draw => draw.Call.SpanStart).ToList();
@@ -629,6 +640,20 @@ internal static class SharedRandomMigration
         var formatted = await Formatter.FormatAsync(solution.GetDocument(id)!, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return formatted.Project.Solution;
     }
+
+    /// <summary>
+    /// True when the method calls a method of the solution that itself uses global randomness: that callee will take
+    /// a key, and the root then keeps one key to split for it and for its own draw rather than two entropy sources.
+    /// </summary>
+    private static bool CallsGlobalRandomness(SemanticModel model, MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
+        method.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(invocation =>
+            model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol callee
+            && callee.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(cancellationToken).DescendantNodes().Any(node => node switch
+            {
+                MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shared" } => true,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shuffle" or "NewGuid" } } => true,
+                _ => false,
+            })));
 
     private sealed class Draw
     {
