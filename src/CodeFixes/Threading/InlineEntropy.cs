@@ -10,9 +10,8 @@ namespace RandomPurity.CodeFixes.Threading;
 
 /// <summary>
 /// RP0002 where no method can take a key (top-level statements and their local functions and lambdas, properties,
-/// accessors, constructors, field initializers, lambdas and local functions inside methods): the draw takes its own
-/// explicit entropy, which is what
-/// <c>Random.Shared</c> was, now visible at the use.
+/// accessors, constructors, field initializers, lambdas and local functions inside methods, roots that draw once):
+/// the draw takes its own explicit entropy, which is what <c>Random.Shared</c> was, now visible at the use.
 /// <code>
 ///   Random.Shared.Next(1, 7)        PrngKey.FromEntropy().Int32(1, 7)
 ///   players.Shuffle()               players.Shuffle(PrngKey.FromEntropy())
@@ -44,6 +43,10 @@ internal static class InlineEntropy
         return false;
     }
 
+    /// <summary>The draw <paramref name="call"/> made from a fresh <c>PrngKey.FromEntropy()</c>, with the call's trivia.</summary>
+    public static ExpressionSyntax Draw(DrawRewrite mapping, InvocationExpressionSyntax call, SemanticModel model) =>
+        mapping.Build(SyntaxFactory.ParseExpression(Entropy), call, model, call.SpanStart).WithTriviaFrom(call);
+
     /// <summary>The node to replace and its replacement for the RP0002 use at <paramref name="node"/>, or <see langword="null"/>.</summary>
     public static (SyntaxNode Original, SyntaxNode Replacement)? TryRewrite(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
     {
@@ -62,8 +65,7 @@ internal static class InlineEntropy
                      && reference.Parent is IInvocationOperation { Syntax: InvocationExpressionSyntax call } invocation
                      && invocation.Instance == reference
                      && DrawMapping.TryMap(invocation, symbols) is { } mapping:
-                var rewritten = mapping.ExpressionForm().Build(SyntaxFactory.ParseExpression(Entropy), call, model, call.SpanStart);
-                return (call, rewritten.WithTriviaFrom(call));
+                return (call, Draw(mapping.ExpressionForm(), call, model));
 
             case IInvocationOperation { TargetMethod: { Name: "Shuffle" } method, Arguments.Length: 1 }
                 when SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Enumerable)

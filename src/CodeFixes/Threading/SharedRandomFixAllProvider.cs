@@ -125,15 +125,7 @@ internal sealed class SharedRandomFixAllProvider : FixAllProvider
 
     /// <summary>The nodes RP0002 reports for what this fix rewrites: <c>Random.Shared</c>, <c>x.Shuffle()</c>, <c>Guid.NewGuid()</c>.</summary>
     private static List<SyntaxNode> Sites(SyntaxNode root) =>
-        root.DescendantNodes()
-            .Where(node => node switch
-            {
-                MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shared" } => true,
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shuffle" or "NewGuid" } } => true,
-                InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Shuffle" or "NewGuid" } } => true,
-                _ => false,
-            })
-            .ToList();
+        root.DescendantNodes().Where(SharedRandomMigration.LooksLikeSite).ToList();
 
     /// <summary>
     /// Orders the methods so that a caller is migrated before the methods it calls: its key (a parameter or a

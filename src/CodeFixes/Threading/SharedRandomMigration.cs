@@ -100,8 +100,7 @@ internal static class SharedRandomMigration
             // A root that draws once needs no key of its own: the draw takes its entropy in place, as Random.Shared
             // did (PrngKey.FromEntropy().Uniform()), with nothing to split.
             var call = draws[0].Call;
-            var inline = only.Build(SyntaxFactory.ParseExpression("PrngKey.FromEntropy()"), call, model, call.SpanStart).WithTriviaFrom(call);
-            var single = UsingDirectives.AddIfUnbound(root.ReplaceNode(call, inline), model, method.SpanStart);
+            var single = UsingDirectives.AddIfUnbound(root.ReplaceNode(call, InlineEntropy.Draw(only, call, model)), model, method.SpanStart);
             return document.WithSyntaxRoot(single).Project.Solution;
         }
 
@@ -648,12 +647,19 @@ internal static class SharedRandomMigration
     private static bool CallsGlobalRandomness(SemanticModel model, MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
         method.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(invocation =>
             model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol callee
-            && callee.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(cancellationToken).DescendantNodes().Any(node => node switch
-            {
-                MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shared" } => true,
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shuffle" or "NewGuid" } } => true,
-                _ => false,
-            })));
+            && callee.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(cancellationToken).DescendantNodes().Any(LooksLikeSite)));
+
+    /// <summary>
+    /// The syntax of what this fix rewrites (<c>Random.Shared</c>, <c>x.Shuffle()</c>, <c>Guid.NewGuid()</c>), before
+    /// any binding: a cheap filter that the semantic checks then confirm.
+    /// </summary>
+    public static bool LooksLikeSite(SyntaxNode node) => node switch
+    {
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shared" } => true,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shuffle" or "NewGuid" } } => true,
+        InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Shuffle" or "NewGuid" } } => true,
+        _ => false,
+    };
 
     private sealed class Draw
     {
