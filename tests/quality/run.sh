@@ -1,61 +1,116 @@
 #!/usr/bin/env bash
 # Statistical quality of RandomPurity's derived streams with dieharder (Debian package `dieharder`).
-#   bash tests/quality/run.sh            the full battery (-a) on every stream, both modes: hours; on demand
+#   bash tests/quality/run.sh            the full battery on every stream, both modes: many hours; on demand, resumable
 #   bash tests/quality/run.sh --quick    a fast seeded subset (what CI runs, time-capped)
-#   STREAMS="foldin" IMPLS="legacy" bash tests/quality/run.sh    a subset of the streams and modes
+#   STREAMS="foldin" IMPLS="legacy" JOBS=2 bash tests/quality/run.sh    a subset of the streams and modes, 2 jobs at once
 # Each stream is fed as raw 32-bit words on standard input (-g 200); -Y 1 re-runs ambiguous (WEAK) tests with
 # more samples to resolve them. A stream passes when no test FAILs. Results go to tests/quality/results/.
+#
+# The full battery is every test and ntuple that `dieharder -a` runs, at its default sizes, one dieharder process per
+# test (79 jobs per stream, diehard_sums left out: see below). Job k reads the stream from word k * STRIDE (StreamGen
+# --from), so each test reads its own stretch, 32 GiB apart, and together they span the first 2.5 TiB of the stream.
+# A job's log is written to results/full/<stream>-<mode>/<k>-<test>.txt when it ends; finished jobs are not run again,
+# so an interrupted battery resumes where it stopped. tests/quality/summarize.sh counts the results.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+gen="$here/StreamGen/bin/Release/net10.0/StreamGen"
+STRIDE=$(( (1 << 33) + 5 ))
+
+# What `dieharder -a` runs, in its order: "test [ntuple]". sts_serial (102) reports ntuples 1 to 16 in one run.
+# diehard_sums (14) is labelled "Do Not Use" by dieharder itself (dieharder -l): its statistic is known to be wrong,
+# and -Y 1 drives any generator, the reference ones included, to FAILED on it. It is not run.
+battery=(0 1 2 3 4 5 6 7 8 9 10 11 12 13 15 16 17 100 101 102)
+for n in $(seq 1 12); do battery+=("200 $n"); done
+for n in 2 3 4 5; do battery+=("201 $n"); done
+for n in 2 3 4 5; do battery+=("202 $n"); done
+for n in $(seq 0 32); do battery+=("203 $n"); done
+battery+=(204 205 206 207 208 209)
+
+# One job of the full battery: run_job <stream> <mode> <k>.
+run_job() {
+  local stream=$1 impl=$2 k=$3
+  local dir="$here/results/full/$stream-$impl"
+  [ "$stream" = aes_ctr ] && dir="$here/results/full/aes_ctr-reference"
+  read -r t n <<<"${battery[$k]}"
+  local sel=(-d "$t"); [ -n "${n:-}" ] && sel+=(-n "$n")
+  local log; log="$dir/$(printf '%02d' "$k")-$t${n:+-$n}.txt"
+  [ -s "$log" ] && return 0
+  local start=$SECONDS
+  if [ "$stream" = aes_ctr ]; then
+    # AES-128-CTR through the same standard-input path as our streams; job k counts from the IV k * 2^64.
+    openssl enc -aes-128-ctr -K 000102030405060708090a0b0c0d0e0f -iv "$(printf '%016x' "$k")0000000000000000" -nosalt \
+      -in /dev/zero 2>/dev/null | dieharder -g 200 "${sel[@]}" -Y 1 > "$log.part" 2>&1 || true
+  else
+    "$gen" "$stream" "$impl" 0 --from $((k * STRIDE)) | dieharder -g 200 "${sel[@]}" -Y 1 > "$log.part" 2>&1 || true
+  fi
+  if grep -qE 'PASSED|WEAK|FAILED' "$log.part"; then
+    echo "# job $k: StreamGen $stream $impl 0 --from $((k * STRIDE)); $((SECONDS - start)) s" >> "$log.part"
+    mv "$log.part" "$log"
+  else
+    echo "job $stream $impl $k (${battery[$k]}) gave no result; see $log.part" >&2
+  fi
+}
+
+if [ "${1:-}" = --job ]; then run_job "$2" "$3" "$4"; exit 0; fi
+
 mode="${1:-full}"
 command -v dieharder >/dev/null || { echo "dieharder is not installed (apt-get install dieharder)"; exit 2; }
 dotnet build "$here/StreamGen" -c Release --nologo -v quiet >/dev/null
-gen="$here/StreamGen/bin/Release/net10.0/StreamGen"
-# The quick subset's logs are kept in results/ (the README quotes them); the full battery's go to results/full/.
-out="$here/results"; [ "$mode" = "--quick" ] || out="$here/results/full"
-mkdir -p "$out"
 
-# STREAMS / IMPLS (space-separated) run a subset, e.g. STREAMS="foldin leftchain" IMPLS=legacy bash tests/quality/run.sh
-# Two references, each run once (not per mode), for how often the battery itself says WEAK for a good generator (its
-# p-values are not all exactly uniform): STREAMS=aes_ofb is dieharder's own AES_OFB generator (-g 205 -S 1);
-# STREAMS=aes_ctr is AES-128-CTR from openssl fed through the same standard-input path (-g 200) as our streams.
-read -r -a streams <<<"${STREAMS:-bulk foldin splittree leftchain siblings parentchild seeds}"
+read -r -a streams <<<"${STREAMS:-foldin splittree leftchain siblings parentchild seeds bulk}"
 read -r -a impls <<<"${IMPLS:-partitionable legacy}"
-if [ "$mode" = "--quick" ]; then
-  # Fast tests: birthdays, diehard runs, STS monobit. The data are StreamGen's seed 0, so CI is repeatable; -S only
-  # seeds dieharder's own generators (and dieharder 3.31.1 does not fix even those), it does not change standard input.
-  tests=(-d 0 -d 15 -d 100)
-  dh_seed=(-S 12345)
-else
-  tests=(-a)
-  dh_seed=()
+
+# --from must give the tail of the whole stream: compare a stretch that starts past a split tree (2^24 words), in the
+# fourth left chain and in the middle of a bulk chunk with the same words read from the start.
+check_from() {
+  local K=16986169 a b
+  for impl in "${impls[@]}"; do
+    for stream in "${streams[@]}"; do
+      [ "$stream" = aes_ctr ] && continue
+      # (|| true: the generators end on a closed pipe, which pipefail would report)
+      a=$("$gen" "$stream" "$impl" 0 --from $K | head -c 4000000 | md5sum || true)
+      b=$("$gen" "$stream" "$impl" 0 | tail -c +$((4 * K + 1)) | head -c 4000000 | md5sum || true)
+      [ "$a" = "$b" ] || { echo "StreamGen $stream $impl --from $K is not the tail of the stream" >&2; exit 1; }
+    done
+  done
+  echo "StreamGen --from $K: the tail of the stream for ${streams[*]} (${impls[*]})"
+}
+check_from
+
+if [ "$mode" != "--quick" ]; then
+  jobs_list=()
+  for stream in "${streams[@]}"; do
+    for impl in "${impls[@]}"; do
+      [ "$stream" = aes_ctr ] && [ "$impl" != "${impls[0]}" ] && continue
+      dir="$here/results/full/$stream-$impl"; [ "$stream" = aes_ctr ] && dir="$here/results/full/aes_ctr-reference"
+      mkdir -p "$dir"
+      for k in "${!battery[@]}"; do jobs_list+=("$stream $impl $k"); done
+    done
+  done
+  printf '%s\n' "${jobs_list[@]}" | xargs -P "${JOBS:-$(nproc)}" -L 1 bash "$0" --job
+  dirs=()
+  for stream in "${streams[@]}"; do
+    for impl in "${impls[@]}"; do
+      if [ "$stream" = aes_ctr ]; then dirs+=("$here/results/full/aes_ctr-reference"); break; fi
+      dirs+=("$here/results/full/$stream-$impl")
+    done
+  done
+  bash "$here/summarize.sh" "${dirs[@]}"
+  exit 0
 fi
 
+# The quick subset: birthdays, diehard runs, STS monobit, on StreamGen's seed 0 from word 0, so CI is repeatable; -S
+# only seeds dieharder's own generators (and dieharder 3.31.1 does not fix even those), not standard input.
+out="$here/results"
 failed=0; weak=0; passed=0
 for impl in "${impls[@]}"; do
   for stream in "${streams[@]}"; do
     log="$out/$stream-$impl.txt"
-    if [ "$stream" = aes_ofb ] || [ "$stream" = aes_ctr ]; then
-      log="$out/$stream-reference.txt"
-      [ "$impl" = "${impls[0]}" ] || continue
-    fi
     : > "$log"
-    for t in "${tests[@]}"; do
-      [ "$t" = "-d" ] && continue
-      if [ "$t" = "-a" ]; then sel=(-a); else sel=(-d "$t"); fi
-      if [ "$stream" = aes_ofb ]; then
-        dieharder -g 205 -S 1 "${sel[@]}" -Y 1 >> "$log" 2>&1 || true
-      elif [ "$stream" = aes_ctr ]; then
-        openssl enc -aes-128-ctr -K 000102030405060708090a0b0c0d0e0f -iv 00000000000000000000000000000000 -nosalt -in /dev/zero 2>/dev/null \
-          | dieharder -g 200 "${sel[@]}" -Y 1 "${dh_seed[@]}" >> "$log" 2>&1 || true
-      else
-        "$gen" "$stream" "$impl" 0 | dieharder -g 200 "${sel[@]}" -Y 1 "${dh_seed[@]}" >> "$log" 2>&1 || true
-      fi
+    for t in 0 15 100; do
+      "$gen" "$stream" "$impl" 0 | dieharder -g 200 -d "$t" -Y 1 -S 12345 >> "$log" 2>&1 || true
     done
-    # diehard_sums is labelled "Do Not Use" by dieharder itself (dieharder -l): its statistic is known to be wrong,
-    # and -Y 1 drives any generator, the reference ones included, to FAILED on it. It runs with -a but is not counted.
-    counted=$(grep -v 'diehard_sums' "$log" || true)
-    p=$(grep -c 'PASSED' <<<"$counted" || true); w=$(grep -c 'WEAK' <<<"$counted" || true); f=$(grep -c 'FAILED' <<<"$counted" || true)
+    p=$(grep -c 'PASSED' "$log" || true); w=$(grep -c 'WEAK' "$log" || true); f=$(grep -c 'FAILED' "$log" || true)
     passed=$((passed + p)); weak=$((weak + w)); failed=$((failed + f))
     printf '%-12s %-14s passed %3d  weak %2d  failed %2d\n' "$stream" "$impl" "$p" "$w" "$f"
   done

@@ -1,5 +1,7 @@
 // Writes raw little-endian 32-bit words of one derived RandomPurity stream to standard output, for dieharder -g 200.
-//   StreamGen <stream> <partitionable|legacy> [seed] [maxBytes]
+//   StreamGen <stream> <partitionable|legacy> [seed] [maxBytes] [--from WORD]
+// --from starts the stream at word WORD (0-based) without producing the words before it, so that each test of the full
+// battery can read its own stretch of one stream (tests/quality/run.sh); the output is the tail of the whole stream.
 // Streams (each is a way a splittable generator can go wrong; see tests/quality/README.md):
 //   bulk       bits of one key, in chunks: chunk c is key.FoldIn(c).Bits(span of 2^16 words)
 //   foldin     key.FoldIn(0).Bits32(), key.FoldIn(1).Bits32(), ..., key.FoldIn(2^32 - 1).Bits32(), then the same from the
@@ -13,6 +15,8 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
+using System.Linq;
+using System.Numerics;
 using RandomPurity;
 
 namespace RandomPurity.Quality;
@@ -23,9 +27,23 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        ulong from = 0;
+        int fromAt = Array.IndexOf(args, "--from");
+        if (fromAt >= 0)
+        {
+            if (fromAt + 1 >= args.Length)
+            {
+                Console.Error.WriteLine("--from needs a word index");
+                return 2;
+            }
+
+            from = ulong.Parse(args[fromAt + 1], System.Globalization.CultureInfo.InvariantCulture);
+            args = args[..fromAt].Concat(args[(fromAt + 2)..]).ToArray();
+        }
+
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: StreamGen <bulk|foldin|splittree|leftchain|siblings|parentchild|seeds> <partitionable|legacy> [seed] [maxBytes]");
+            Console.Error.WriteLine("usage: StreamGen <bulk|foldin|splittree|leftchain|siblings|parentchild|seeds> <partitionable|legacy> [seed] [maxBytes] [--from WORD]");
             return 2;
         }
 
@@ -47,13 +65,13 @@ public static class Program
         {
             switch (args[0])
             {
-                case "bulk": Bulk(root, sink); break;
-                case "foldin": FoldIns(impl, seed, sink); break;
-                case "splittree": SplitTree(root, sink); break;
-                case "leftchain": LeftChain(root, sink); break;
-                case "siblings": Siblings(root, sink); break;
-                case "parentchild": ParentChild(root, sink); break;
-                case "seeds": Seeds(impl, seed, sink); break;
+                case "bulk": Bulk(root, from, sink); break;
+                case "foldin": FoldIns(impl, seed, from, sink); break;
+                case "splittree": SplitTree(root, from, sink); break;
+                case "leftchain": LeftChain(root, from, sink); break;
+                case "siblings": Siblings(root, from, sink); break;
+                case "parentchild": ParentChild(root, from, sink); break;
+                case "seeds": Seeds(impl, seed, from, sink); break;
                 default: Console.Error.WriteLine("unknown stream " + args[0]); return 2;
             }
         }
@@ -65,25 +83,27 @@ public static class Program
         return 0;
     }
 
-    private static void Bulk(PrngKey root, WordSink sink)
+    private static void Bulk(PrngKey root, ulong from, WordSink sink)
     {
         var words = new uint[Chunk];
-        for (uint c = 0; ; c++)
+        int skip = (int)(from % Chunk);
+        for (uint c = checked((uint)(from / Chunk)); ; c++)
         {
             root.FoldIn(c).Bits(words);
-            sink.Write(words);
+            sink.Write(words.AsSpan(skip));
+            skip = 0;
         }
     }
 
-    private static void FoldIns(PrngImpl impl, int seed, WordSink sink)
+    private static void FoldIns(PrngImpl impl, int seed, ulong from, WordSink sink)
     {
         // FoldIn takes a 32-bit value, so one key yields only 2^32 words (16 GiB), less than dieharder -a reads: a uint
         // index that wraps would repeat the stream. Epoch e therefore folds 0 .. 2^32 - 1 into the root of the 64-bit
         // seed (e << 32) | (uint)seed, i.e. PrngKey.FromWords(e, (uint)seed); epoch 0 is PrngKey.Create(seed) itself.
-        for (uint epoch = 0; ; epoch++)
+        uint i = unchecked((uint)from);
+        for (uint epoch = checked((uint)(from >> 32)); ; epoch++, i = 0)
         {
             var key = PrngKey.FromWords(epoch, unchecked((uint)seed), impl);
-            uint i = 0;
             do
             {
                 sink.Write(key.FoldIn(i).Bits32());
@@ -92,55 +112,77 @@ public static class Program
         }
     }
 
-    private static void SplitTree(PrngKey root, WordSink sink)
+    private static void SplitTree(PrngKey root, ulong from, WordSink sink)
     {
+        // Leaf L of a tree is reached from its root by the bits of L, most significant first (0 = First, 1 = Second), so
+        // leaves in index order are the depth-first walk, left before right. path[d] is the key at depth d on the way to
+        // the current leaf and second[d] the right child of path[d]: each node is split once, as in a recursive walk.
         const int Depth = 24;
-        var stack = new PrngKey[Depth + 1];
-        for (uint tree = 0; ; tree++)
+        const uint Leaves = 1u << Depth;
+        var path = new PrngKey[Depth + 1];
+        var second = new PrngKey[Depth];
+        uint leaf = (uint)(from % Leaves);
+        for (uint tree = checked((uint)(from / Leaves)); ; tree++, leaf = 0)
         {
-            Walk(root.FoldIn(tree), 0);
+            path[0] = root.FoldIn(tree);
+            Descend(0, leaf);
+            while (true)
+            {
+                sink.Write(path[Depth].Bits32());
+                if (++leaf == Leaves)
+                {
+                    break;
+                }
+
+                // Going to the next leaf turns right at the depth of its lowest set bit; every deeper step goes left.
+                int turn = Depth - 1 - BitOperations.TrailingZeroCount(leaf);
+                path[turn + 1] = second[turn];
+                Descend(turn + 1, leaf);
+            }
         }
 
-        void Walk(PrngKey key, int depth)
+        void Descend(int depth, uint target)
         {
-            if (depth == Depth)
+            for (int d = depth; d < Depth; d++)
             {
-                sink.Write(key.Bits32());
-                return;
+                var (first, right) = path[d].Split();
+                second[d] = right;
+                path[d + 1] = ((target >> (Depth - 1 - d)) & 1) == 0 ? first : right;
             }
-
-            var (left, right) = key.Split();
-            stack[depth] = right;
-            Walk(left, depth + 1);
-            Walk(stack[depth], depth + 1);
         }
     }
 
-    private static void LeftChain(PrngKey root, WordSink sink)
+    private static void LeftChain(PrngKey root, ulong from, WordSink sink)
     {
         // key -> key.Split().First is a random mapping of the 64-bit key, so one endless chain enters a cycle after about
         // sqrt(pi * 2^64 / 2) = 5.4e9 steps on average (21.5 GB of output), within what dieharder -a reads: the seed-0
         // partitionable chain repeats from word 4,056,959,719 (16.2 GB) with period 490,760,737 words (1.96 GB).
         // Chain c therefore starts at root.FoldIn(c) and runs 2^16 steps: 65,535 of every 65,536 words still come
         // from successive keys of one chain.
-        for (uint c = 0; ; c++)
+        int start = (int)(from % Chunk);
+        for (uint c = checked((uint)(from / Chunk)); ; c++, start = 0)
         {
             var key = root.FoldIn(c);
             for (int step = 0; step < Chunk; step++)
             {
-                sink.Write(key.Clone().Bits32());
+                if (step >= start)
+                {
+                    sink.Write(key.Clone().Bits32());
+                }
+
                 key = key.Split().First;
             }
         }
     }
 
-    private static void Siblings(PrngKey root, WordSink sink)
+    private static void Siblings(PrngKey root, ulong from, WordSink sink)
     {
         var a = new uint[Chunk];
         var b = new uint[Chunk];
         var both = new uint[2 * Chunk];
         var (left, right) = (root.FoldIn(0), root.FoldIn(1));
-        for (uint c = 0; ; c++)
+        int skip = (int)(from % (2 * Chunk));
+        for (uint c = checked((uint)(from / (2 * Chunk))); ; c++)
         {
             left.FoldIn(c).Bits(a);
             right.FoldIn(c).Bits(b);
@@ -150,16 +192,18 @@ public static class Program
                 both[2 * i + 1] = b[i];
             }
 
-            sink.Write(both);
+            sink.Write(both.AsSpan(skip));
+            skip = 0;
         }
     }
 
-    private static void ParentChild(PrngKey root, WordSink sink)
+    private static void ParentChild(PrngKey root, ulong from, WordSink sink)
     {
         var parentBits = new uint[Chunk];
         var children = new PrngKey[Chunk];
         var both = new uint[2 * Chunk];
-        for (uint c = 0; ; c++)
+        int skip = (int)(from % (2 * Chunk));
+        for (uint c = checked((uint)(from / (2 * Chunk))); ; c++)
         {
             var parent = root.FoldIn(c);
             parent.Clone().Bits(parentBits);
@@ -170,15 +214,16 @@ public static class Program
                 both[2 * i + 1] = children[i].Bits32();
             }
 
-            sink.Write(both);
+            sink.Write(both.AsSpan(skip));
+            skip = 0;
         }
     }
 
-    private static void Seeds(PrngImpl impl, int first, WordSink sink)
+    private static void Seeds(PrngImpl impl, int first, ulong from, WordSink sink)
     {
         // Create(int) has 2^32 seeds (16 GiB of words); an int counter would wrap and repeat them. A 64-bit counter gives
         // the same keys, [0, (uint)s], for the first 2^32 - (uint)first words, then the x64 seeds [s >> 32, (uint)s].
-        for (ulong s = unchecked((uint)first); ; s++)
+        for (ulong s = unchecked((uint)first) + from; ; s++)
         {
             sink.Write(PrngKey.Create(unchecked((long)s), impl).Bits32());
         }
