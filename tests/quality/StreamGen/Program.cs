@@ -100,15 +100,19 @@ public static class Program
         // FoldIn takes a 32-bit value, so one key yields only 2^32 words (16 GiB), less than dieharder -a reads: a uint
         // index that wraps would repeat the stream. Epoch e therefore folds 0 .. 2^32 - 1 into the root of the 64-bit
         // seed (e << 32) | (uint)seed, i.e. PrngKey.FromWords(e, (uint)seed); epoch 0 is PrngKey.Create(seed) itself.
-        uint i = unchecked((uint)from);
+        // FoldInBits32 is key.FoldIn(i).Bits32() for a run of i, vectorised (equal bit for bit: BatchedTests).
+        var words = new uint[Chunk];
+        ulong i = unchecked((uint)from);
         for (uint epoch = checked((uint)(from >> 32)); ; epoch++, i = 0)
         {
             var key = PrngKey.FromWords(epoch, unchecked((uint)seed), impl);
-            do
+            while (i < 1UL << 32)
             {
-                sink.Write(key.FoldIn(i).Bits32());
+                var run = words.AsSpan(0, (int)Math.Min(Chunk, (1UL << 32) - i));
+                key.FoldInBits32((uint)i, run);
+                sink.Write(run);
+                i += (ulong)run.Length;
             }
-            while (++i != 0);
         }
     }
 
@@ -121,6 +125,7 @@ public static class Program
         const uint Leaves = 1u << Depth;
         var path = new PrngKey[Depth + 1];
         var second = new PrngKey[Depth];
+        var draws = new Bits32Batch(sink);
         uint leaf = (uint)(from % Leaves);
         for (uint tree = checked((uint)(from / Leaves)); ; tree++, leaf = 0)
         {
@@ -128,7 +133,7 @@ public static class Program
             Descend(0, leaf);
             while (true)
             {
-                sink.Write(path[Depth].Bits32());
+                draws.Add(path[Depth]);
                 if (++leaf == Leaves)
                 {
                     break;
@@ -159,6 +164,7 @@ public static class Program
         // partitionable chain repeats from word 4,056,959,719 (16.2 GB) with period 490,760,737 words (1.96 GB).
         // Chain c therefore starts at root.FoldIn(c) and runs 2^16 steps: 65,535 of every 65,536 words still come
         // from successive keys of one chain.
+        var draws = new Bits32Batch(sink);
         int start = (int)(from % Chunk);
         for (uint c = checked((uint)(from / Chunk)); ; c++, start = 0)
         {
@@ -167,7 +173,7 @@ public static class Program
             {
                 if (step >= start)
                 {
-                    sink.Write(key.Clone().Bits32());
+                    draws.Add(key.Clone());
                 }
 
                 key = key.Split().First;
@@ -226,6 +232,28 @@ public static class Program
         for (ulong s = unchecked((uint)first) + from; ; s++)
         {
             sink.Write(PrngKey.Create(unchecked((long)s), impl).Bits32());
+        }
+    }
+
+    /// <summary>Writes <c>key.Bits32()</c> of each key added, in order, drawing them in vectorised batches.</summary>
+    private sealed class Bits32Batch
+    {
+        private readonly WordSink _sink;
+        private readonly PrngKey[] _keys = new PrngKey[Chunk];
+        private readonly uint[] _words = new uint[Chunk];
+        private int _count;
+
+        public Bits32Batch(WordSink sink) => _sink = sink;
+
+        public void Add(PrngKey key)
+        {
+            _keys[_count++] = key;
+            if (_count == Chunk)
+            {
+                PrngKey.Bits32(_keys, _words);
+                _sink.Write(_words);
+                _count = 0;
+            }
         }
     }
 
