@@ -44,7 +44,11 @@ run_job() {
     "$gen" "$stream" "$impl" 0 --from $((k * STRIDE)) | dieharder -g 200 "${sel[@]}" -Y 1 > "$log.part" 2>&1 || true
   fi
   if grep -qE 'PASSED|WEAK|FAILED' "$log.part"; then
-    echo "# job $k: StreamGen $stream $impl 0 --from $((k * STRIDE)); $((SECONDS - start)) s" >> "$log.part"
+    if [ "$stream" = aes_ctr ]; then
+      echo "# job $k: openssl aes-128-ctr from IV $k * 2^64; $((SECONDS - start)) s" >> "$log.part"
+    else
+      echo "# job $k: StreamGen $stream $impl 0 --from $((k * STRIDE)); $((SECONDS - start)) s" >> "$log.part"
+    fi
     mv "$log.part" "$log"
   else
     echo "job $stream $impl $k (${battery[$k]}) gave no result; see $log.part" >&2
