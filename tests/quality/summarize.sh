@@ -11,23 +11,38 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 [ $# -gt 0 ] || set -- "$here"/results/full/*/
-printf '%-26s %5s %8s %6s %9s %8s %7s %6s %6s %8s\n' results jobs p-values WEAK "<.01|>.99" expected FAILED "KS p" "vs AES" "time(s)"
-pooled=$(mktemp); trap 'rm -f "$pooled" "$pooled".*' EXIT
-# ks: reads sorted p-values, prints the Kolmogorov-Smirnov p-value against U(0, 1).
-ks() {
-  awk '{ n++; p[n] = $1 } END {
-    if (n == 0) { printf "%6s", "-"; exit }
-    for (i = 1; i <= n; i++) { a = i / n - p[i]; b = p[i] - (i - 1) / n; if (a > d) d = a; if (b > d) d = b }
-    l = (sqrt(n) + 0.12 + 0.11 / sqrt(n)) * d; q = 0; sign = 1
-    for (j = 1; j <= 100; j++) { q += sign * 2 * exp(-2 * j * j * l * l); sign = -sign }
-    if (l < 0.3) q = 1
-    if (q > 1) q = 1; if (q < 0) q = 0
-    printf "%6.3f", q }'
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+
+# first_pass LOG...: "p-value assessment" of each test/ntuple's first pass, sorted by p-value. dieharder's -Y 1 prints
+# every line of a test again, with the larger p-sample count, on each re-run; the smallest count is the first pass (all
+# its lines where a test prints two p-values per ntuple, as sts_serial and diehard_runs do).
+first_pass() {
+  cat "$@" | awk -F'|' '
+    NF >= 6 && $1 !~ /^#/ && $1 !~ /diehard_sums/ && $6 ~ /PASSED|WEAK|FAILED/ {
+      name = $1; gsub(/ /, "", name); k = name "/" ($2 + 0); n++; key[n] = k; ps[n] = $4 + 0; pv[n] = $5 + 0
+      verdict[n] = $6; gsub(/ /, "", verdict[n])
+      if (!(k in least) || ps[n] < least[k]) least[k] = ps[n]
+    }
+    END { for (i = 1; i <= n; i++) if (ps[i] == least[key[i]]) print pv[i], verdict[i] }' | sort -g
 }
-# ks2 A B: two sorted files of p-values; prints the two-sample Kolmogorov-Smirnov p-value.
+
+# Q(lambda), the Kolmogorov distribution's tail, with Stephens' effective size; lambda < 0.3 gives 1 (the series
+# converges slowly there).
+kolmogorov='function q(ne, d,   l, s, sign, j) {
+  l = (sqrt(ne) + 0.12 + 0.11 / sqrt(ne)) * d; if (l < 0.3) return 1
+  sign = 1; for (j = 1; j <= 100; j++) { s += sign * 2 * exp(-2 * j * j * l * l); sign = -sign }
+  return s > 1 ? 1 : s < 0 ? 0 : s }'
+# ks FILE: the Kolmogorov-Smirnov p-value of the sorted p-values in FILE (first column) against U(0, 1).
+ks() {
+  [ -s "$1" ] || { printf "%6s" "-"; return; }
+  awk "$kolmogorov"'{ n++; p[n] = $1 } END {
+    for (i = 1; i <= n; i++) { a = i / n - p[i]; b = p[i] - (i - 1) / n; if (a > d) d = a; if (b > d) d = b }
+    printf "%6.3f", q(n, d) }' "$1"
+}
+# ks2 A B: the two-sample Kolmogorov-Smirnov p-value of two files of sorted p-values (first column).
 ks2() {
   [ -s "$1" ] && [ -s "$2" ] || { printf "%6s" "-"; return; }
-  awk 'FNR == 1 { f++ } f == 1 { a[++n] = $1 } f == 2 { b[++m] = $1 } END {
+  awk "$kolmogorov"'FNR == 1 { f++ } f == 1 { a[++n] = $1 } f == 2 { b[++m] = $1 } END {
     i = 1; j = 1
     while (i <= n && j <= m) {
       x = a[i] <= b[j] ? a[i] : b[j]
@@ -35,64 +50,32 @@ ks2() {
       while (j <= m && b[j] <= x) j++
       e = (i - 1) / n - (j - 1) / m; if (e < 0) e = -e; if (e > d) d = e
     }
-    ne = n * m / (n + m); l = (sqrt(ne) + 0.12 + 0.11 / sqrt(ne)) * d; q = 0; sign = 1
-    for (k = 1; k <= 100; k++) { q += sign * 2 * exp(-2 * k * k * l * l); sign = -sign }
-    if (l < 0.3) q = 1
-    if (q > 1) q = 1; if (q < 0) q = 0
-    printf "%6.3f", q }' "$1" "$2"
+    printf "%6.3f", q(n * m / (n + m), d) }' "$1" "$2"
 }
-# first_pass LOG...: the first-pass p-values of the logs, sorted.
-first_pass() {
-  cat "$@" | awk -F'|' '
-    NF >= 6 && $1 !~ /^#/ && $1 !~ /diehard_sums/ && $6 ~ /PASSED|WEAK|FAILED/ {
-      name = $1; gsub(/ /, "", name); k = name "/" ($2 + 0); n++; key[n] = k; ps[n] = $4 + 0; pv[n] = $5 + 0
-      if (!(k in least) || ps[n] < least[k]) least[k] = ps[n]
-    }
-    END { for (i = 1; i <= n; i++) if (ps[i] == least[key[i]]) print pv[i] }' | sort -g
-}
+
 reference="$here/results/full/aes_ctr-reference"
-ref="$pooled.ref"; : > "$ref"
-if [ -d "$reference" ] && compgen -G "$reference/*.txt" >/dev/null; then first_pass "$reference"/*.txt > "$ref"; fi
-ours="$pooled.ours"; : > "$ours"
-total=(0 0 0 0 0 0)
+: > "$work/reference"; : > "$work/pooled"
+if compgen -G "$reference/*.txt" >/dev/null; then first_pass "$reference"/*.txt > "$work/reference"; fi
+printf '%-26s %5s %8s %6s %9s %8s %7s %6s %6s %8s\n' results jobs p-values WEAK "<.01|>.99" expected FAILED "KS p" "vs AES" "time(s)"
+# row LABEL JOBS FIRST-PASS-FILE LOG...: one line of the table.
+row() {
+  local label=$1 jobs=$2 first=$3; shift 3
+  local failed seconds
+  failed=$(cat "$@" | awk -F'|' 'NF >= 6 && $1 !~ /^#/ && $1 !~ /diehard_sums/ && $6 ~ /FAILED/' | wc -l)
+  seconds=$(cat "$@" | awk '/^# job .*; [0-9]+ s$/ { t += $(NF - 1) } END { print t + 0 }')
+  awk -v label="$label" -v jobs="$jobs" -v failed="$failed" -v ks="$(ks "$first")" -v ks2="$(ks2 "$first" "$work/reference")" \
+    -v seconds="$seconds" '{ n++; if ($2 == "WEAK") weak++; if ($1 < 0.01 || $1 > 0.99) extreme++ } END {
+    printf "%-26s %5d %8d %6d %9d %8.1f %7d %s %s %8d\n", label, jobs, n, weak, extreme, n * 0.02, failed, ks, ks2, seconds }' "$first"
+}
+all=()
 for arg in "$@"; do
-  if [ -d "$arg" ]; then
-    files=("$arg"/*.txt); [ -e "${files[0]}" ] || continue
-    label=$(basename "$arg")
-  else
-    files=("$arg"); label=$(basename "$arg")
-  fi
-  line=$(cat "${files[@]}" | awk -F'|' -v label="$label" -v jobs="${#files[@]}" -v pv="$pooled.one" '
-    /^# job .*; [0-9]+ s$/ { t += $0 ~ /; [0-9]+ s$/ ? substr($0, match($0, /; [0-9]+ s$/) + 2) + 0 : 0 }
-    NF >= 6 && $1 !~ /^#/ && $1 !~ /diehard_sums/ && $6 ~ /PASSED|WEAK|FAILED/ {
-      name = $1; gsub(/ /, "", name); ntup = $2 + 0; ps = $4 + 0; p = $5 + 0; a = $6; gsub(/ /, "", a)
-      n++; key[n] = name "/" ntup; psamples[n] = ps; pvalue[n] = p; verdict[n] = a
-      if (!(name "/" ntup in least) || ps < least[name "/" ntup]) least[name "/" ntup] = ps
-      if (a == "FAILED") failed++
-    }
-    END {
-      for (i = 1; i <= n; i++) {
-        if (psamples[i] != least[key[i]]) continue
-        first++; print pvalue[i] > pv
-        if (verdict[i] == "WEAK") weak++
-        if (pvalue[i] < 0.01 || pvalue[i] > 0.99) extreme++
-      }
-      printf "%-26s %5d %8d %6d %9d %8.1f %7d", label, jobs, first, weak, extreme, first * 0.02, failed
-      printf "|%d %d %d %d %d %d|%8d\n", jobs, first, weak, extreme, failed, t, t
-    }')
-  touch "$pooled.one"
-  if [ "$label" != aes_ctr-reference ]; then
-    cat "$pooled.one" >> "$pooled"
-    read -r -a counts <<<"$(cut -d'|' -f2 <<<"$line")"
-    for i in "${!counts[@]}"; do total[i]=$((total[i] + counts[i])); done
-  fi
-  sort -g "$pooled.one" -o "$pooled.one"
-  printf '%s %s %s %s\n' "$(cut -d'|' -f1 <<<"$line")" "$(ks < "$pooled.one")" "$(ks2 "$pooled.one" "$ref")" \
-    "$(cut -d'|' -f3 <<<"$line")"
-  rm -f "$pooled.one"
+  if [ -d "$arg" ]; then files=("$arg"/*.txt); [ -e "${files[0]}" ] || continue; else files=("$arg"); fi
+  label=$(basename "$arg")
+  first_pass "${files[@]}" > "$work/one"
+  row "$label" "${#files[@]}" "$work/one" "${files[@]}"
+  if [ "$label" != aes_ctr-reference ]; then cat "$work/one" >> "$work/pooled"; all+=("${files[@]}"); fi
 done
 if [ $# -gt 1 ]; then
-  printf '%-26s %5d %8d %6d %9d %8.1f %7d %s %s %8d\n' "all but the reference" "${total[0]}" "${total[1]}" "${total[2]}" "${total[3]}" \
-    "$(awk -v n="${total[1]}" 'BEGIN { print n * 0.02 }')" "${total[4]}" "$(sort -g "$pooled" | ks)" "$(sort -g "$pooled" > "$ours"; ks2 "$ours" "$ref")" \
-    "${total[5]}"
+  sort -g "$work/pooled" -o "$work/pooled"
+  row "all but the reference" "${#all[@]}" "$work/pooled" "${all[@]}"
 fi
