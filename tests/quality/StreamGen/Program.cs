@@ -100,7 +100,7 @@ public static class Program
         // FoldIn takes a 32-bit value, so one key yields only 2^32 words (16 GiB), less than dieharder -a reads: a uint
         // index that wraps would repeat the stream. Epoch e therefore folds 0 .. 2^32 - 1 into the root of the 64-bit
         // seed (e << 32) | (uint)seed, i.e. PrngKey.FromWords(e, (uint)seed); epoch 0 is PrngKey.Create(seed) itself.
-        // FoldInBits32 is key.FoldIn(i).Bits32() for a run of i, vectorised (equal bit for bit: BatchedTests).
+        // FoldInBits32 is key.FoldIn(i).Bits32() for a run of i, vectorised (equal bit for bit: BatchedKeyTests).
         var words = new uint[Chunk];
         ulong i = unchecked((uint)from);
         for (uint epoch = checked((uint)(from >> 32)); ; epoch++, i = 0)
