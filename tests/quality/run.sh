@@ -26,29 +26,31 @@ for n in 2 3 4 5; do battery+=("202 $n"); done
 for n in $(seq 0 32); do battery+=("203 $n"); done
 battery+=(204 205 206 207 208 209)
 
+# result_dir <stream> <mode>: where a stream's job logs go (the AES reference runs once, not per mode).
+result_dir() {
+  if [ "$1" = aes_ctr ]; then echo "$here/results/full/aes_ctr-reference"; else echo "$here/results/full/$1-$2"; fi
+}
+
 # One job of the full battery: run_job <stream> <mode> <k>.
 run_job() {
   local stream=$1 impl=$2 k=$3
-  local dir="$here/results/full/$stream-$impl"
-  [ "$stream" = aes_ctr ] && dir="$here/results/full/aes_ctr-reference"
   read -r t n <<<"${battery[$k]}"
   local sel=(-d "$t"); [ -n "${n:-}" ] && sel+=(-n "$n")
-  local log; log="$dir/$(printf '%02d' "$k")-$t${n:+-$n}.txt"
+  local log; log="$(result_dir "$stream" "$impl")/$(printf '%02d' "$k")-$t${n:+-$n}.txt"
   [ -s "$log" ] && return 0
+  # AES-128-CTR goes through the same standard-input path as our streams; its job k counts from the IV k * 2^64.
+  local source
+  if [ "$stream" = aes_ctr ]; then source="openssl aes-128-ctr from IV $k * 2^64"; else
+    source="StreamGen $stream $impl 0 --from $((k * STRIDE))"; fi
   local start=$SECONDS
   if [ "$stream" = aes_ctr ]; then
-    # AES-128-CTR through the same standard-input path as our streams; job k counts from the IV k * 2^64.
     openssl enc -aes-128-ctr -K 000102030405060708090a0b0c0d0e0f -iv "$(printf '%016x' "$k")0000000000000000" -nosalt \
-      -in /dev/zero 2>/dev/null | dieharder -g 200 "${sel[@]}" -Y 1 > "$log.part" 2>&1 || true
+      -in /dev/zero 2>/dev/null
   else
-    "$gen" "$stream" "$impl" 0 --from $((k * STRIDE)) | dieharder -g 200 "${sel[@]}" -Y 1 > "$log.part" 2>&1 || true
-  fi
+    "$gen" "$stream" "$impl" 0 --from $((k * STRIDE))
+  fi | dieharder -g 200 "${sel[@]}" -Y 1 > "$log.part" 2>&1 || true
   if grep -qE 'PASSED|WEAK|FAILED' "$log.part"; then
-    if [ "$stream" = aes_ctr ]; then
-      echo "# job $k: openssl aes-128-ctr from IV $k * 2^64; $((SECONDS - start)) s" >> "$log.part"
-    else
-      echo "# job $k: StreamGen $stream $impl 0 --from $((k * STRIDE)); $((SECONDS - start)) s" >> "$log.part"
-    fi
+    echo "# job $k: $source; $((SECONDS - start)) s" >> "$log.part"
     mv "$log.part" "$log"
   else
     echo "job $stream $impl $k (${battery[$k]}) gave no result; see $log.part" >&2
@@ -64,8 +66,8 @@ dotnet build "$here/StreamGen" -c Release --nologo -v quiet >/dev/null
 read -r -a streams <<<"${STREAMS:-foldin splittree leftchain siblings parentchild seeds bulk}"
 read -r -a impls <<<"${IMPLS:-partitionable legacy}"
 
-# --from must give the tail of the whole stream: compare a stretch that starts past a split tree (2^24 words), in the
-# fourth left chain and in the middle of a bulk chunk with the same words read from the start.
+# --from must give the tail of the whole stream: compare a stretch that starts past the first split tree (2^24 words),
+# in the 260th left chain and in the middle of a bulk chunk with the same words read from the start.
 check_from() {
   local K=16986169 a b
   for impl in "${impls[@]}"; do
@@ -82,23 +84,15 @@ check_from() {
 check_from
 
 if [ "$mode" != "--quick" ]; then
-  jobs_list=()
+  jobs_list=(); dirs=()
   for stream in "${streams[@]}"; do
     for impl in "${impls[@]}"; do
       [ "$stream" = aes_ctr ] && [ "$impl" != "${impls[0]}" ] && continue
-      dir="$here/results/full/$stream-$impl"; [ "$stream" = aes_ctr ] && dir="$here/results/full/aes_ctr-reference"
-      mkdir -p "$dir"
+      dirs+=("$(result_dir "$stream" "$impl")"); mkdir -p "${dirs[-1]}"
       for k in "${!battery[@]}"; do jobs_list+=("$stream $impl $k"); done
     done
   done
   printf '%s\n' "${jobs_list[@]}" | xargs -P "${JOBS:-$(nproc)}" -L 1 bash "$0" --job
-  dirs=()
-  for stream in "${streams[@]}"; do
-    for impl in "${impls[@]}"; do
-      if [ "$stream" = aes_ctr ]; then dirs+=("$here/results/full/aes_ctr-reference"); break; fi
-      dirs+=("$here/results/full/$stream-$impl")
-    done
-  done
   bash "$here/summarize.sh" "${dirs[@]}"
   exit 0
 fi
