@@ -79,3 +79,29 @@ if [ $# -gt 1 ]; then
   sort -g "$work/pooled" -o "$work/pooled"
   row "all but the reference" "${#all[@]}" "$work/pooled" "${all[@]}"
 fi
+
+# Is WEAK more frequent than chance? For the pooled first-pass p-values: the binomial tail P(>= k WEAK of n) at
+# dieharder's nominal 1%, and Fisher's exact test (two-sided) of our WEAK count against the reference's, the same for
+# the p-values outside [0.01, 0.99] (2% nominal). Log-factorials make both exact.
+rates() {
+  [ -s "$work/pooled" ] || return 0
+  awk -v rn="$(wc -l < "$work/reference")" -v rw="$(awk '$2 == "WEAK"' "$work/reference" | wc -l)" \
+      -v rx="$(awk '$1 < 0.01 || $1 > 0.99' "$work/reference" | wc -l)" '
+    function lf(x) { return lfact[x] }
+    function lc(n, k) { return lf(n) - lf(k) - lf(n - k) }
+    function tail(k, n, p,   i, s) { for (i = k; i <= n; i++) s += exp(lc(n, i) + i * log(p) + (n - i) * log(1 - p)); return s }
+    function fisher(a, n1, c, n2,   K, x, p0, s, px) {
+      K = a + c; p0 = exp(lc(n1, a) + lc(n2, c) - lc(n1 + n2, K))
+      for (x = (K > n2 ? K - n2 : 0); x <= (K < n1 ? K : n1); x++) {
+        px = exp(lc(n1, x) + lc(n2, K - x) - lc(n1 + n2, K)); if (px <= p0 * (1 + 1e-7)) s += px }
+      return s > 1 ? 1 : s }
+    { n++; if ($2 == "WEAK") w++; if ($1 < 0.01 || $1 > 0.99) x++ }
+    END {
+      lfact[0] = 0; for (i = 1; i <= n + rn; i++) lfact[i] = lfact[i - 1] + log(i)
+      printf "WEAK: %d of %d (%.1f%%); P(>= %d) at 1%% = %.3f", w, n, 100 * w / n, w, tail(w, n, 0.01)
+      if (rn > 0) printf "; reference %d of %d, Fisher p = %.2f", rw, rn, fisher(w, n, rw, rn)
+      printf "\noutside [.01, .99]: %d of %d (%.1f%%); P(>= %d) at 2%% = %.3f", x, n, 100 * x / n, x, tail(x, n, 0.02)
+      if (rn > 0) printf "; reference %d of %d, Fisher p = %.2f", rx, rn, fisher(x, n, rx, rn)
+      printf "\n" }' "$work/pooled"
+}
+if [ $# -gt 1 ]; then rates; fi
