@@ -33,6 +33,89 @@ public readonly partial struct PrngKey
     }
 
     /// <summary>
+    /// <c>(first[i], second[i]) = keys[i].Split()</c> for every i: <c>jax.vmap(jax.random.split)(keys)</c>, vectorised
+    /// across the keys (which may mix both modes). <paramref name="first"/> or <paramref name="second"/> may be
+    /// <paramref name="keys"/> itself, so <c>Split(keys, keys, subkeys)</c> advances a batch of key chains in place.
+    /// </summary>
+    /// <param name="keys">The keys, each consumed.</param>
+    /// <param name="first">The first key of each split; the same length as <paramref name="keys"/>.</param>
+    /// <param name="second">The second key of each split; the same length as <paramref name="keys"/>.</param>
+    /// <exception cref="ArgumentException">
+    /// A length differs, <paramref name="first"/> and <paramref name="second"/> overlap, or one of them overlaps
+    /// <paramref name="keys"/> other than as the same span.
+    /// </exception>
+    public static void Split(ReadOnlySpan<PrngKey> keys, Span<PrngKey> first, Span<PrngKey> second)
+    {
+        CheckSameLength(keys.Length, first.Length, nameof(first));
+        CheckSameLength(keys.Length, second.Length, nameof(second));
+        CheckInPlaceOrApart(keys, first, nameof(first));
+        CheckInPlaceOrApart(keys, second, nameof(second));
+        if (first.Overlaps(second))
+        {
+            throw new ArgumentException("The first and second keys must not share memory.", nameof(second));
+        }
+
+        Span<uint> scratch = stackalloc uint[7 * BatchChunk];
+        Span<uint> keys0 = scratch.Slice(0, BatchChunk), keys1 = scratch.Slice(BatchChunk, BatchChunk);
+        Span<uint> counters = scratch.Slice(2 * BatchChunk, BatchChunk);
+        Span<uint> a0 = scratch.Slice(3 * BatchChunk, BatchChunk), a1 = scratch.Slice(4 * BatchChunk, BatchChunk);
+        Span<uint> b0 = scratch.Slice(5 * BatchChunk, BatchChunk), b1 = scratch.Slice(6 * BatchChunk, BatchChunk);
+        Span<bool> legacy = stackalloc bool[BatchChunk];
+        for (int start = 0; start < keys.Length; start += BatchChunk)
+        {
+            // The chunk's keys are read before any of its results is written: in place is safe.
+            int length = Math.Min(BatchChunk, keys.Length - start);
+            bool anyLegacy = false, anyPartitionable = false;
+            for (int i = 0; i < length; i++)
+            {
+                PrngKey key = keys[start + i];
+                keys0[i] = key._word0;
+                keys1[i] = key._word1;
+                legacy[i] = key._impl == PrngImpl.Threefry2x32Legacy;
+                anyLegacy |= legacy[i];
+                anyPartitionable |= !legacy[i];
+            }
+
+            ReadOnlySpan<uint> k0 = keys0.Slice(0, length), k1 = keys1.Slice(0, length);
+            Span<uint> count = counters.Slice(0, length);
+            if (anyPartitionable)
+            {
+                // Partitionable: split(key)[j] is the block (0, j), both words.
+                count.Fill(0);
+                BatchStream.Keyed(k0, k1, 0, count, a0, a1);
+                count.Fill(1);
+                BatchStream.Keyed(k0, k1, 0, count, b0, b1);
+                for (int i = 0; i < length; i++)
+                {
+                    if (!legacy[i])
+                    {
+                        first[start + i] = new PrngKey(a0[i], a1[i], PrngImpl.Threefry2x32);
+                        second[start + i] = new PrngKey(b0[i], b1[i], PrngImpl.Threefry2x32);
+                    }
+                }
+            }
+
+            if (anyLegacy)
+            {
+                // Legacy: threefry_2x32(key, iota(4)) reshaped to (2, 2), i.e. the blocks (0, 2) and (1, 3); the first
+                // key is their y0 words, the second their y1 words.
+                count.Fill(2);
+                BatchStream.Keyed(k0, k1, 0, count, a0, a1);
+                count.Fill(3);
+                BatchStream.Keyed(k0, k1, 1, count, b0, b1);
+                for (int i = 0; i < length; i++)
+                {
+                    if (legacy[i])
+                    {
+                        first[start + i] = new PrngKey(a0[i], b0[i], PrngImpl.Threefry2x32Legacy);
+                        second[start + i] = new PrngKey(a1[i], b1[i], PrngImpl.Threefry2x32Legacy);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// <c>keys[i].Bits32()</c> for every i: <c>jax.vmap(lambda k: bits(k, (), uint32))(keys)</c>, one threefry block per
     /// key, vectorised across the keys (which may mix both modes).
     /// </summary>
@@ -191,6 +274,14 @@ public readonly partial struct PrngKey
         }
     }
 
+    private static void CheckInPlaceOrApart(ReadOnlySpan<PrngKey> keys, ReadOnlySpan<PrngKey> destination, string paramName)
+    {
+        if (keys.Overlaps(destination, out int offset) && offset != 0)
+        {
+            throw new ArgumentException("The destination must be the keys themselves or not overlap them.", paramName);
+        }
+    }
+
     private static void CheckSameLength(int expected, int actual, string paramName)
     {
         if (expected != actual)
@@ -217,7 +308,7 @@ public readonly partial struct PrngKey
                 keys1[i] = key._word1;
             }
 
-            BatchStream.Keyed(keys0.Slice(0, length), keys1.Slice(0, length), counters.Slice(0, length), first, second);
+            BatchStream.Keyed(keys0.Slice(0, length), keys1.Slice(0, length), 0, counters.Slice(0, length), first, second);
             for (int i = 0; i < length; i++)
             {
                 destination[start + i] = keys[start + i]._impl == PrngImpl.Threefry2x32Legacy ? first[i] : first[i] ^ second[i];
@@ -243,7 +334,7 @@ public readonly partial struct PrngKey
                 counters[i] = key._impl == PrngImpl.Threefry2x32Legacy ? 1u : 0u;
             }
 
-            BatchStream.Keyed(keys0.Slice(0, length), keys1.Slice(0, length), counters.Slice(0, length), first, second);
+            BatchStream.Keyed(keys0.Slice(0, length), keys1.Slice(0, length), 0, counters.Slice(0, length), first, second);
             for (int i = 0; i < length; i++)
             {
                 destination[start + i] = ((ulong)first[i] << 32) | second[i];

@@ -99,6 +99,71 @@ public class BatchedKeyTests
     }
 
     [Fact]
+    public void SplitOfASpanOfKeysIsEachKeysSplit()
+    {
+        PrngKey root = PrngKey.Create(5);
+        foreach (int n in Sizes)
+        {
+            PrngKey[] keys = BulkWidthTests.Keys(root, n); // both modes, interleaved
+            var first = new PrngKey[n];
+            var second = new PrngKey[n];
+            PrngKey.Split(keys, first, second);
+            Assert.Equal(keys.Select(k => k.Split().First).ToArray(), first);
+            Assert.Equal(keys.Select(k => k.Split().Second).ToArray(), second);
+        }
+    }
+
+    [Fact]
+    public void SplitInPlaceAdvancesEveryChain()
+    {
+        foreach (PrngImpl impl in BothModes)
+        {
+            // 300 chains (more than one chunk of 256), as `key, sub = split(key)` and as `sub, key = split(key)`.
+            PrngKey[] left = Enumerable.Range(0, 300).Select(i => PrngKey.Create(i, impl)).ToArray();
+            PrngKey[] right = (PrngKey[])left.Clone();
+            PrngKey[] expectedLeft = (PrngKey[])left.Clone();
+            PrngKey[] expectedRight = (PrngKey[])left.Clone();
+            var subkeys = new PrngKey[300];
+            for (int step = 0; step < 4; step++)
+            {
+                var expectedSubkeys = new PrngKey[300];
+                for (int i = 0; i < 300; i++)
+                {
+                    (expectedLeft[i], expectedSubkeys[i]) = expectedLeft[i].Split();
+                }
+
+                PrngKey.Split(left, left, subkeys);
+                Assert.Equal(expectedLeft, left);
+                Assert.Equal(expectedSubkeys, subkeys);
+
+                for (int i = 0; i < 300; i++)
+                {
+                    (expectedSubkeys[i], expectedRight[i]) = expectedRight[i].Split();
+                }
+
+                PrngKey.Split(right, subkeys, right);
+                Assert.Equal(expectedRight, right);
+                Assert.Equal(expectedSubkeys, subkeys);
+            }
+        }
+    }
+
+    [Fact]
+    public void SplitOfASpanRejectsBadDestinations()
+    {
+        var buffer = new PrngKey[12];
+        Assert.Throws<ArgumentException>("first", () => PrngKey.Split(new PrngKey[3], new PrngKey[2], new PrngKey[3]));
+        Assert.Throws<ArgumentException>("second", () => PrngKey.Split(new PrngKey[3], new PrngKey[3], new PrngKey[4]));
+        Assert.Throws<ArgumentException>("first", () => PrngKey.Split(buffer.AsSpan(0, 4), buffer.AsSpan(1, 4), new PrngKey[4]));
+        Assert.Throws<ArgumentException>("second", () => PrngKey.Split(buffer.AsSpan(4, 4), new PrngKey[4], buffer.AsSpan(2, 4)));
+        Assert.Throws<ArgumentException>("second", () => PrngKey.Split(new PrngKey[4], buffer.AsSpan(0, 4), buffer.AsSpan(3, 4)));
+        Assert.Throws<ArgumentException>("second", () => PrngKey.Split(buffer.AsSpan(0, 4), buffer.AsSpan(0, 4), buffer.AsSpan(0, 4)));
+        PrngKey.Split(buffer.AsSpan(0, 4), buffer.AsSpan(4, 4), buffer.AsSpan(8, 4)); // apart
+        PrngKey.Split(default, default, default); // empty
+        Assert.Equal(PrngKey.Create(0).Split().Second, buffer[8]);
+    }
+
+    [Fact]
     public void BatchedMembersRejectMismatchedLengths()
     {
         PrngKey key = PrngKey.Create(1);

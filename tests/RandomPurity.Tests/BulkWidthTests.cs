@@ -34,6 +34,7 @@ public class BulkWidthTests
         ["Split(Span)"] = (k, n) => KeyBytes(k.Split(n)),
         ["Permutation"] = (k, n) => Bytes(k.Permutation(n)),
         ["FoldIn(data, keys)"] = (k, n) => KeyBytes(FoldIns(k, n)),
+        ["Split(keys)"] = (k, n) => SplitKeys(k, n),
         ["Bits32(keys)"] = (k, n) => Fill<uint>(n, d => PrngKey.Bits32(Keys(k, n), d)),
         ["Bits64(keys)"] = (k, n) => Fill<ulong>(n, d => PrngKey.Bits64(Keys(k, n), d)),
         ["UniformSingle(keys)"] = (k, n) => Fill<float>(n, d => PrngKey.UniformSingle(Keys(k, n), d)),
@@ -123,6 +124,14 @@ public class BulkWidthTests
             PrngKey k = key.FoldIn(i);
             return PrngKey.FromWords(k.Word0, k.Word1, i % 3 == 0 ? O : P);
         }).ToArray();
+
+    private static byte[] SplitKeys(PrngKey key, int n)
+    {
+        var first = new PrngKey[n];
+        var second = new PrngKey[n];
+        PrngKey.Split(Keys(key, n), first, second);
+        return KeyBytes(first).Concat(KeyBytes(second)).ToArray();
+    }
 
     private static PrngKey[] FoldIns(PrngKey key, int n)
     {

@@ -28,19 +28,20 @@ internal static class BatchStream
         ScalarFoldIn(k0, k1, data, first, second);
     }
 
-    /// <summary><c>(first[i], second[i])</c> = the block (0, counters[i]) under the key (keys0[i], keys1[i]).</summary>
+    /// <summary><c>(first[i], second[i])</c> = the block (x0, counters[i]) under the key (keys0[i], keys1[i]).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static void Keyed(ReadOnlySpan<uint> keys0, ReadOnlySpan<uint> keys1, ReadOnlySpan<uint> counters, Span<uint> first, Span<uint> second)
+    internal static void Keyed(
+        ReadOnlySpan<uint> keys0, ReadOnlySpan<uint> keys1, uint x0, ReadOnlySpan<uint> counters, Span<uint> first, Span<uint> second)
     {
 #if NET8_0_OR_GREATER
         switch (SimdWidth.Current)
         {
-            case 512: VectorCounterStream.Keyed<Word512, Vector512<uint>>(keys0, keys1, counters, first, second); return;
-            case 256: VectorCounterStream.Keyed<Word256, Vector256<uint>>(keys0, keys1, counters, first, second); return;
-            case 128: VectorCounterStream.Keyed<Word128, Vector128<uint>>(keys0, keys1, counters, first, second); return;
+            case 512: VectorCounterStream.Keyed<Word512, Vector512<uint>>(keys0, keys1, x0, counters, first, second); return;
+            case 256: VectorCounterStream.Keyed<Word256, Vector256<uint>>(keys0, keys1, x0, counters, first, second); return;
+            case 128: VectorCounterStream.Keyed<Word128, Vector128<uint>>(keys0, keys1, x0, counters, first, second); return;
         }
 #endif
-        ScalarKeyed(keys0, keys1, counters, first, second);
+        ScalarKeyed(keys0, keys1, x0, counters, first, second);
     }
 
     /// <summary>
@@ -68,7 +69,7 @@ internal static class BatchStream
 
             // The draw block (0, 0): the counters are the zero words of 'data'.
             data.Clear();
-            Keyed(keys0.Slice(0, length), keys1.Slice(0, length), data.Slice(0, length), output, second);
+            Keyed(keys0.Slice(0, length), keys1.Slice(0, length), 0, data.Slice(0, length), output, second);
             if (!legacy)
             {
                 for (int i = 0; i < output.Length; i++)
@@ -96,7 +97,7 @@ internal static class BatchStream
             int length = Math.Min(Chunk, destination.Length - offset);
             FoldInChunk(k0, k1, unchecked(start + (uint)offset), data.Slice(0, length), keys0, keys1);
             data.Fill(legacy ? 1u : 0u);
-            Keyed(keys0.Slice(0, length), keys1.Slice(0, length), data.Slice(0, length), first, second);
+            Keyed(keys0.Slice(0, length), keys1.Slice(0, length), 0, data.Slice(0, length), first, second);
             for (int i = 0; i < length; i++)
             {
                 destination[offset + i] = ((ulong)first[i] << 32) | second[i];
@@ -128,11 +129,12 @@ internal static class BatchStream
         }
     }
 
-    internal static void ScalarKeyed(ReadOnlySpan<uint> keys0, ReadOnlySpan<uint> keys1, ReadOnlySpan<uint> counters, Span<uint> first, Span<uint> second)
+    internal static void ScalarKeyed(
+        ReadOnlySpan<uint> keys0, ReadOnlySpan<uint> keys1, uint x0, ReadOnlySpan<uint> counters, Span<uint> first, Span<uint> second)
     {
         for (int i = 0; i < keys0.Length; i++)
         {
-            Threefry2x32.Hash(keys0[i], keys1[i], 0, counters[i], out uint a, out uint b);
+            Threefry2x32.Hash(keys0[i], keys1[i], x0, counters[i], out uint a, out uint b);
             first[i] = a;
             second[i] = b;
         }

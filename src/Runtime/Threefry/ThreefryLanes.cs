@@ -234,15 +234,15 @@ internal static class ThreefryLanes
         }
     }
 
-    /// <summary>One block per key: lane i hashes the counter (0, counters[i]) under the key (keys0[i], keys1[i]).</summary>
+    /// <summary>One block per key: lane i hashes the counter (x0, counters[i]) under the key (keys0[i], keys1[i]).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void Keyed<TOps, TVec>(
-        ReadOnlySpan<uint> keys0, ReadOnlySpan<uint> keys1, ReadOnlySpan<uint> counters, Span<uint> first, Span<uint> second)
+        ReadOnlySpan<uint> keys0, ReadOnlySpan<uint> keys1, uint x0, ReadOnlySpan<uint> counters, Span<uint> first, Span<uint> second)
         where TOps : struct, IWordVector<TVec>
         where TVec : struct
     {
         int n = TOps.Count;
-        TVec zero = TOps.Create(0);
+        TVec high = TOps.Create(x0);
         ref uint key0 = ref MemoryMarshal.GetReference(keys0);
         ref uint key1 = ref MemoryMarshal.GetReference(keys1);
         ref uint count = ref MemoryMarshal.GetReference(counters);
@@ -253,7 +253,7 @@ internal static class ThreefryLanes
             ref uint k0 = ref Unsafe.Add(ref key0, i);
             ref uint k1 = ref Unsafe.Add(ref key1, i);
             ref uint x1 = ref Unsafe.Add(ref count, i);
-            TVec a0 = zero, b0 = zero, c0 = zero, d0 = zero;
+            TVec a0 = high, b0 = high, c0 = high, d0 = high;
             TVec a1 = TOps.Load(ref x1), b1 = TOps.Load(ref Unsafe.Add(ref x1, n));
             TVec c1 = TOps.Load(ref Unsafe.Add(ref x1, 2 * n)), d1 = TOps.Load(ref Unsafe.Add(ref x1, 3 * n));
             Hash4<TOps, TVec>(

@@ -126,7 +126,7 @@ internal static class VectorCounterStream
     }
 
     internal static void Keyed<TOps, TVec>(
-        ReadOnlySpan<uint> keys0, ReadOnlySpan<uint> keys1, ReadOnlySpan<uint> counters, Span<uint> first, Span<uint> second)
+        ReadOnlySpan<uint> keys0, ReadOnlySpan<uint> keys1, uint x0, ReadOnlySpan<uint> counters, Span<uint> first, Span<uint> second)
         where TOps : struct, IWordVector<TVec>
         where TVec : struct
     {
@@ -134,10 +134,10 @@ internal static class VectorCounterStream
         int full = keys0.Length - (keys0.Length % group);
         int rest = keys0.Length - full;
         ThreefryLanes.Keyed<TOps, TVec>(
-            keys0.Slice(0, full), keys1.Slice(0, full), counters.Slice(0, full), first.Slice(0, full), second.Slice(0, full));
+            keys0.Slice(0, full), keys1.Slice(0, full), x0, counters.Slice(0, full), first.Slice(0, full), second.Slice(0, full));
         if (rest < MinVectorTail)
         {
-            BatchStream.ScalarKeyed(keys0.Slice(full), keys1.Slice(full), counters.Slice(full), first.Slice(full), second.Slice(full));
+            BatchStream.ScalarKeyed(keys0.Slice(full), keys1.Slice(full), x0, counters.Slice(full), first.Slice(full), second.Slice(full));
         }
         else
         {
@@ -147,7 +147,7 @@ internal static class VectorCounterStream
             keys1.Slice(full).CopyTo(scratch.Slice(MaxGroup));
             counters.Slice(full).CopyTo(scratch.Slice(2 * MaxGroup));
             ThreefryLanes.Keyed<TOps, TVec>(
-                scratch.Slice(0, group), scratch.Slice(MaxGroup, group), scratch.Slice(2 * MaxGroup, group),
+                scratch.Slice(0, group), scratch.Slice(MaxGroup, group), x0, scratch.Slice(2 * MaxGroup, group),
                 scratch.Slice(3 * MaxGroup, group), scratch.Slice(4 * MaxGroup, group));
             scratch.Slice(3 * MaxGroup, rest).CopyTo(first.Slice(full));
             scratch.Slice(4 * MaxGroup, rest).CopyTo(second.Slice(full));
