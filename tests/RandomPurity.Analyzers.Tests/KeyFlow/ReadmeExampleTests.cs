@@ -5,7 +5,7 @@ using VerifyCS = RandomPurity.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<R
 
 namespace RandomPurity.Analyzers.Tests.KeyFlow;
 
-/// <summary>The RP0003 example in the README, and the batched fold-in members the README's usage shows.</summary>
+/// <summary>The RP0003 example in the README, and the batched members that the README and docs/migration.md show.</summary>
 public sealed class ReadmeExampleTests
 {
     [Fact]
@@ -49,6 +49,32 @@ public sealed class ReadmeExampleTests
         """,
         VerifyCS.Diagnostic(Descriptors.KeyReused).WithLocation(0).WithLocation(1)
             .WithArguments("key", KeyFlowFinding.Describe(ReuseKind.ConsumedAfterFoldIn)));
+
+    [Fact]
+    public Task Batched_split_of_key_chains_in_place_is_not_reuse() => VerifyCS.VerifyAnalyzerAsync(
+        """
+        using System;
+        using RandomPurity;
+
+        class C
+        {
+            float M(int walkers, int time)
+            {
+                PrngKey[] chains = PrngKey.Create(42).Split(walkers);
+                var subkeys = new PrngKey[walkers];
+                var steps = new float[walkers];
+                float sum = 0;
+                for (int t = 0; t < time; t++)
+                {
+                    PrngKey.Split(chains, chains, subkeys);
+                    PrngKey.UniformSingle(subkeys, steps, -1f, 1f);
+                    sum += steps[0];
+                }
+
+                return sum;
+            }
+        }
+        """);
 
     [Fact]
     public Task Readme_rp0003_example() => VerifyCS.VerifyAnalyzerAsync(
