@@ -40,14 +40,7 @@ public class UniformSingleBenchmarks
     private readonly PrngKey _key = PrngKey.Create(2);
 
     [Benchmark(Baseline = true)]
-    public void NextSingleLoop()
-    {
-        float[] values = _values;
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = _random.NextSingle();
-        }
-    }
+    public void NextSingleLoop() => Baselines.FillNextSingle(_random, _values);
 
     [Benchmark]
     public void Uniform() => _key.Uniform(_values.AsSpan());

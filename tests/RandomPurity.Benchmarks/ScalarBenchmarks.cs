@@ -72,14 +72,7 @@ public class BatchedFoldInBenchmarks
     public void Setup() => _key.Split(_keys);
 
     [Benchmark(Baseline = true)]
-    public void NextSingleLoop()
-    {
-        float[] values = _values;
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = _random.NextSingle();
-        }
-    }
+    public void NextSingleLoop() => Baselines.FillNextSingle(_random, _values);
 
     [Benchmark]
     public void FoldInUniformSingle() => _key.FoldInUniformSingle(0, _values);
@@ -119,14 +112,7 @@ public class BatchedSplitBenchmarks
     public void Setup() => PrngKey.Create(8, Impl).Split(_chains);
 
     [Benchmark(Baseline = true)]
-    public void NextSingleLoop()
-    {
-        float[] values = _values;
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = _random.NextSingle();
-        }
-    }
+    public void NextSingleLoop() => Baselines.FillNextSingle(_random, _values);
 
     [Benchmark]
     public void SplitAndDrawBatched()
