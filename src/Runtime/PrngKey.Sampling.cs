@@ -68,6 +68,39 @@ public readonly partial struct PrngKey
         return IntegerSampling.Scalar(this, minValue, maxValue);
     }
 
+    /// <summary>
+    /// An int32 in [minValue, maxValue) with every value equally likely, for any span. Not a JAX function: use it where
+    /// a <see cref="Random.Next(int, int)"/> call used to be (the migration fix maps <c>Next</c> here).
+    /// <see cref="Int32"/> reproduces <c>jax.random.randint</c>, which for spans above 2^16 keeps only its second
+    /// draw's remainder and so favours small values (for [0, 10^9), P(x &lt; 294,967,296) is 0.343, not 0.295).
+    /// This member takes 64 bits, <c>Bits64()</c>, and maps them with Lemire's multiply-and-reject method; a rejected
+    /// draw j (probability below 2^-32 here) is replaced by <c>FoldIn(j).Bits64()</c>.
+    /// </summary>
+    /// <param name="minValue">The inclusive lower bound.</param>
+    /// <param name="maxValue">The exclusive upper bound; equal to <paramref name="minValue"/> returns <paramref name="minValue"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
+    public int UnbiasedInt32(int minValue, int maxValue)
+    {
+        Argument.ThrowIfLess(maxValue, minValue, nameof(maxValue));
+        ulong span = (ulong)((long)maxValue - minValue);
+        return span == 0 ? minValue : (int)(minValue + (long)IntegerSampling.UnbiasedOffset(this, span));
+    }
+
+    /// <summary>
+    /// An int64 in [minValue, maxValue) with every value equally likely, for any span: the 64-bit
+    /// <see cref="UnbiasedInt32"/> (Lemire's multiply-and-reject method on <c>Bits64()</c>, a rejected draw j replaced
+    /// by <c>FoldIn(j).Bits64()</c>). <see cref="Int64"/> reproduces JAX's randint and is biased for spans above 2^32.
+    /// </summary>
+    /// <param name="minValue">The inclusive lower bound.</param>
+    /// <param name="maxValue">The exclusive upper bound; equal to <paramref name="minValue"/> returns <paramref name="minValue"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
+    public long UnbiasedInt64(long minValue, long maxValue)
+    {
+        Argument.ThrowIfLess(maxValue, minValue, nameof(maxValue));
+        ulong span = unchecked((ulong)maxValue - (ulong)minValue);
+        return span == 0 ? minValue : unchecked(minValue + (long)IntegerSampling.UnbiasedOffset(this, span));
+    }
+
     /// <summary><c>true</c> with probability <paramref name="p"/>: <c>jax.random.bernoulli(key, p)</c> with a float64 p (x64 mode).</summary>
     /// <param name="p">The probability of <c>true</c>, in [0, 1].</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is NaN or outside [0, 1].</exception>

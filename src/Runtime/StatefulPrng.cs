@@ -46,6 +46,16 @@ public sealed class StatefulPrng
     /// <param name="maxValue">The exclusive upper bound.</param>
     public int Int32(int minValue, int maxValue) => NextKey().Int32(minValue, maxValue);
 
+    /// <summary><see cref="PrngKey.UnbiasedInt32"/> on <see cref="NextKey"/>.</summary>
+    /// <param name="minValue">The inclusive lower bound.</param>
+    /// <param name="maxValue">The exclusive upper bound.</param>
+    public int UnbiasedInt32(int minValue, int maxValue) => NextKey().UnbiasedInt32(minValue, maxValue);
+
+    /// <summary><see cref="PrngKey.UnbiasedInt64"/> on <see cref="NextKey"/>.</summary>
+    /// <param name="minValue">The inclusive lower bound.</param>
+    /// <param name="maxValue">The exclusive upper bound.</param>
+    public long UnbiasedInt64(long minValue, long maxValue) => NextKey().UnbiasedInt64(minValue, maxValue);
+
     /// <summary><see cref="PrngKey.Int64"/> on <see cref="NextKey"/>.</summary>
     /// <param name="minValue">The inclusive lower bound.</param>
     /// <param name="maxValue">The exclusive upper bound.</param>

@@ -64,6 +64,50 @@ internal static class IntegerSampling
         return Combine(CounterStream.Scalar64(k1), CounterStream.Scalar64(k2), minValue, span, Multiplier64(span));
     }
 
+    /// <summary>
+    /// An offset uniform in [0, span) with no bias for any span (span 0 stands for 2^64): Lemire's multiply-and-reject
+    /// ("Fast random integer generation in an interval", 2019) on 64-bit draws. Draw 0 is <c>key.Bits64()</c>;
+    /// a rejected draw j is followed by <c>key.FoldIn(j).Bits64()</c>. A span up to 2^32 rejects with probability
+    /// below 2^-32, so in practice one threefry block per value.
+    /// </summary>
+    internal static ulong UnbiasedOffset(PrngKey key, ulong span)
+    {
+        ulong x = key.Bits64();
+        if (span == 0)
+        {
+            return x;
+        }
+
+        ulong high = MultiplyHigh(x, span, out ulong low);
+        if (low < span)
+        {
+            ulong threshold = unchecked(0ul - span) % span;
+            for (uint attempt = 1; low < threshold; attempt++)
+            {
+                x = key.FoldIn(attempt).Bits64();
+                high = MultiplyHigh(x, span, out low);
+            }
+        }
+
+        return high;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MultiplyHigh(ulong a, ulong b, out ulong low)
+    {
+#if NET8_0_OR_GREATER
+        return Math.BigMul(a, b, out low);
+#else
+        ulong aLow = (uint)a, aHigh = a >> 32, bLow = (uint)b, bHigh = b >> 32;
+        ulong lowLow = aLow * bLow;
+        ulong highLow = aHigh * bLow;
+        ulong lowHigh = aLow * bHigh;
+        ulong middle = (lowLow >> 32) + (uint)highLow + (uint)lowHigh;
+        low = unchecked(a * b);
+        return (aHigh * bHigh) + (highLow >> 32) + (lowHigh >> 32) + (middle >> 32);
+#endif
+    }
+
     internal static void Fill(PrngKey key, Span<int> destination, int minValue, int maxValue)
     {
         var (k1, k2) = key.Split();
