@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 
@@ -171,48 +172,78 @@ public readonly partial struct PrngKey
     // cache; original-mode values depend on the whole request, which is hashed at once (a piece would hash blocks twice).
     private const int TransformChunk = 4096;
 
-    private void UniformChunk(long total, long start, Span<float> destination, float minValue, float maxValue)
+    // One chunked loop for the four plain bulk members; the transform is a struct, so each instantiation is compiled
+    // with its transform inlined (the TensorPrimitives operator pattern).
+    private void UniformChunk(long total, long start, Span<float> destination, float minValue, float maxValue) =>
+        FillChunked(total, start, destination, new UniformSingleTransform(minValue, maxValue));
+
+    private void UniformChunk(long total, long start, Span<double> destination, double minValue, double maxValue) =>
+        FillChunked(total, start, destination, new UniformDoubleTransform(minValue, maxValue));
+
+    private void NormalChunk(long total, long start, Span<float> destination) =>
+        FillChunked(total, start, destination, default(NormalSingleTransform));
+
+    private void NormalChunk(long total, long start, Span<double> destination) =>
+        FillChunked(total, start, destination, default(NormalDoubleTransform));
+
+    /// <summary>
+    /// Elements <c>[start, start + n)</c> of a request of <paramref name="total"/>: the bits of each piece (32-bit words for
+    /// 4-byte elements, 64-bit for 8-byte ones) written into the piece, then transformed in place.
+    /// </summary>
+    [MethodImpl(HotLoop.Options)]
+    private void FillChunked<T, TTransform>(long total, long start, Span<T> destination, TTransform transform)
+        where T : unmanaged
+        where TTransform : struct, IBitsTransform<T>
     {
         int step = _impl == PrngImpl.Threefry2x32Legacy ? Math.Max(destination.Length, 1) : TransformChunk;
         for (int offset = 0; offset < destination.Length; offset += step)
         {
-            Span<float> chunk = destination.Slice(offset, Math.Min(step, destination.Length - offset));
-            CounterStream.Words32(this, total, start + offset, MemoryMarshal.Cast<float, uint>(chunk));
-            UniformSampling.FromBits(chunk, minValue, maxValue);
+            Span<T> chunk = destination.Slice(offset, Math.Min(step, destination.Length - offset));
+            if (Unsafe.SizeOf<T>() == sizeof(uint))
+            {
+                CounterStream.Words32(this, total, start + offset, MemoryMarshal.Cast<T, uint>(chunk));
+            }
+            else
+            {
+                CounterStream.Words64(this, total, start + offset, MemoryMarshal.Cast<T, ulong>(chunk));
+            }
+
+            transform.Apply(chunk);
         }
     }
 
-    private void UniformChunk(long total, long start, Span<double> destination, double minValue, double maxValue)
+    /// <summary>An in-place transform from raw bits (the element's width) to values.</summary>
+    private interface IBitsTransform<T>
     {
-        int step = _impl == PrngImpl.Threefry2x32Legacy ? Math.Max(destination.Length, 1) : TransformChunk;
-        for (int offset = 0; offset < destination.Length; offset += step)
-        {
-            Span<double> chunk = destination.Slice(offset, Math.Min(step, destination.Length - offset));
-            CounterStream.Words64(this, total, start + offset, MemoryMarshal.Cast<double, ulong>(chunk));
-            UniformSampling.FromBits(chunk, minValue, maxValue);
-        }
+        void Apply(Span<T> values);
     }
 
-    private void NormalChunk(long total, long start, Span<float> destination)
+    private readonly struct UniformSingleTransform : IBitsTransform<float>
     {
-        int step = _impl == PrngImpl.Threefry2x32Legacy ? Math.Max(destination.Length, 1) : TransformChunk;
-        for (int offset = 0; offset < destination.Length; offset += step)
-        {
-            Span<float> chunk = destination.Slice(offset, Math.Min(step, destination.Length - offset));
-            CounterStream.Words32(this, total, start + offset, MemoryMarshal.Cast<float, uint>(chunk));
-            NormalSampling.FromBits(chunk);
-        }
+        private readonly float _minValue, _maxValue;
+
+        internal UniformSingleTransform(float minValue, float maxValue) => (_minValue, _maxValue) = (minValue, maxValue);
+
+        public void Apply(Span<float> values) => UniformSampling.FromBits(values, _minValue, _maxValue);
     }
 
-    private void NormalChunk(long total, long start, Span<double> destination)
+    private readonly struct UniformDoubleTransform : IBitsTransform<double>
     {
-        int step = _impl == PrngImpl.Threefry2x32Legacy ? Math.Max(destination.Length, 1) : TransformChunk;
-        for (int offset = 0; offset < destination.Length; offset += step)
-        {
-            Span<double> chunk = destination.Slice(offset, Math.Min(step, destination.Length - offset));
-            CounterStream.Words64(this, total, start + offset, MemoryMarshal.Cast<double, ulong>(chunk));
-            NormalSampling.FromBits(chunk);
-        }
+        private readonly double _minValue, _maxValue;
+
+        internal UniformDoubleTransform(double minValue, double maxValue) => (_minValue, _maxValue) = (minValue, maxValue);
+
+        public void Apply(Span<double> values) => UniformSampling.FromBits(values, _minValue, _maxValue);
+    }
+
+    private readonly struct NormalSingleTransform : IBitsTransform<float>
+    {
+        public void Apply(Span<float> values) => NormalSampling.FromBits(values);
+    }
+
+    private readonly struct NormalDoubleTransform : IBitsTransform<double>
+    {
+        public void Apply(Span<double> values) => NormalSampling.FromBits(values);
     }
 }
 

@@ -6,9 +6,14 @@ namespace RandomPurity.Benchmarks;
 
 public static class Program
 {
-    /// <summary>Runs the selected benchmarks; exits with 1 when one failed (threw) or nothing ran, so CI's dry run can fail.</summary>
+    /// <summary>Runs the selected benchmarks (or, with <c>--fresh</c>, <see cref="FreshProcess"/>); exits with 1 when one failed (threw) or nothing ran, so CI's dry run can fail.</summary>
     public static int Main(string[] args)
     {
+        if (args.Contains("--fresh"))
+        {
+            return FreshProcess.Run(args);
+        }
+
         Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
         bool failed = summaries.Length == 0
             || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Length == 0 || s.Reports.Any(r => !r.Success));

@@ -73,10 +73,14 @@ public class IntegersTests
     [InlineData(O, int.MinValue, int.MaxValue)]
     [InlineData(P, -1, 65536)]
     [InlineData(O, 7, 7)]
+    [InlineData(P, 0, 65521)]
+    [InlineData(O, 0, 65521)]
+    [InlineData(P, 0, 1000)]
+    [InlineData(O, -10, 246)]
     public void Int32FollowsTheTwoDrawFormula(PrngImpl impl, int min, int max)
     {
         PrngKey key = PrngKey.Create(4242, impl);
-        foreach (int n in new[] { 1, 3, 257, 600 })
+        foreach (int n in new[] { 1, 3, 257, 600, 5000 }) // 5000: several pieces of a partitionable fill
         {
             int[] values = Ints(key, n, min, max);
             var (k1, k2) = key.Split();

@@ -5,7 +5,10 @@ using Xunit;
 
 namespace RandomPurity.Tests;
 
-/// <summary>The vector log1p behind the vector normal transform gives the scalar bits, special cases included.</summary>
+/// <summary>
+/// The vector log1p behind the vector normal transform gives the scalar bits, special cases included; the vector
+/// randint combine gives the exact remainders.
+/// </summary>
 public class VectorTransformTests
 {
     [Fact]
@@ -40,6 +43,49 @@ public class VectorTransformTests
                     BitConverter.DoubleToInt64Bits(Transcendentals.Log1p(x[i + j])),
                     BitConverter.DoubleToInt64Bits(result[j]));
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(1u)]
+    [InlineData(2u)]
+    [InlineData(3u)]
+    [InlineData(1000u)]
+    [InlineData(65521u)] // the largest prime below 2^16: the largest multiplier
+    [InlineData(65535u)]
+    [InlineData(65536u)] // multiplier 0
+    [InlineData(65537u)] // spans above 2^16: multiplier 0, only the second draw
+    [InlineData(1000000007u)]
+    [InlineData(2147483648u)]
+    [InlineData(4294967295u)] // [int.MinValue, int.MaxValue)
+    public void VectorIntegerCombineIsExact(uint span)
+    {
+        uint multiplier = IntegerSampling.Multiplier32(span);
+        int lanes = Vector<uint>.Count;
+        int n = 64 * lanes;
+        var hi = new uint[n];
+        var lo = new uint[n];
+        PrngKey.Create(11).Bits(hi);
+        PrngKey.Create(12).Bits(lo);
+
+        // The extremes of both draws, and values next to multiples of the span (where a quotient estimate is off by one).
+        uint[] edges = { 0, 1, span - 1, span, span + 1, uint.MaxValue, uint.MaxValue - 1, uint.MaxValue - (uint.MaxValue % span), (uint.MaxValue / span * span) - 1 };
+        for (int i = 0; i < edges.Length; i++)
+        {
+            for (int j = 0; j < edges.Length; j++)
+            {
+                hi[(i * edges.Length) + j] = edges[i];
+                lo[(i * edges.Length) + j] = edges[j];
+            }
+        }
+
+        var destination = new uint[n];
+        Assert.Equal(n, VectorTransforms.IntegerOffsets(hi, lo, destination, multiplier, span, -7));
+        for (int i = 0; i < n; i++)
+        {
+            // randint's formula in exact arithmetic (no wrap: the multiplier is below span <= 2^16, or 0).
+            ulong expected = ((((ulong)hi[i] % span) * multiplier) + (lo[i] % span)) % span;
+            Assert.Equal(unchecked((uint)-7 + (uint)expected), destination[i]);
         }
     }
 }

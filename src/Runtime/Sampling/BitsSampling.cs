@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace RandomPurity;
 
@@ -14,6 +15,7 @@ internal static class BitsSampling
 
     internal static void Fill(PrngKey key, Span<ushort> destination) => FillNarrow(key, destination.Length, 16, default, destination);
 
+    [MethodImpl(HotLoop.Options)]
     private static void FillNarrow(PrngKey key, int n, int width, Span<byte> bytes, Span<ushort> shorts)
     {
         bool legacy = key.Impl == PrngImpl.Threefry2x32Legacy;
@@ -45,6 +47,7 @@ internal static class BitsSampling
         ArrayPool<uint>.Shared.Return(rented);
     }
 
+    [MethodImpl(HotLoop.Options)]
     internal static void Bernoulli(PrngKey key, Span<bool> destination, float p)
     {
         int n = destination.Length;
@@ -59,6 +62,7 @@ internal static class BitsSampling
         ArrayPool<uint>.Shared.Return(rented);
     }
 
+    [MethodImpl(HotLoop.Options)]
     internal static void Bernoulli(PrngKey key, Span<bool> destination, double p)
     {
         int n = destination.Length;

@@ -108,6 +108,16 @@ internal static class IntegerSampling
 #endif
     }
 
+    /// <summary>Elements per piece of a partitionable fill: both draws of a piece stay in L1 for the combine.</summary>
+    private const int Chunk = 2048;
+
+    /// <summary>
+    /// The first draw goes to <paramref name="destination"/>, the second to a scratch buffer, then the combine overwrites
+    /// the first. Partitionable keys work in L1-sized pieces; an original-mode draw depends on the whole request, so it
+    /// is made at once (pieces would hash every block twice). When the multiplier is 0 (spans above 2^16 and the
+    /// divisors of 2^32) the first draw does not change the value and is not made.
+    /// </summary>
+    [MethodImpl(HotLoop.Options)]
     internal static void Fill(PrngKey key, Span<int> destination, int minValue, int maxValue)
     {
         var (k1, k2) = key.Split();
@@ -115,22 +125,60 @@ internal static class IntegerSampling
         uint multiplier = Multiplier32(span);
         int n = destination.Length;
         Span<uint> hi = MemoryMarshal.Cast<int, uint>(destination);
-        CounterStream.Words32(k1, n, 0, hi);
-
-        // The second draw in one request: a chunked request would hash every original-mode block twice.
-        uint[] rented = ArrayPool<uint>.Shared.Rent(n);
-        Span<uint> lo = rented.AsSpan(0, n);
-        CounterStream.Words32(k2, n, 0, lo);
-        var divisor = new Divisor32(span);
-        for (int i = 0; i < n; i++)
+        if (key.Impl == PrngImpl.Threefry2x32Legacy)
         {
-            uint offset = divisor.Remainder(unchecked((divisor.Remainder(hi[i]) * multiplier) + divisor.Remainder(lo[i])));
-            destination[i] = unchecked(minValue + (int)offset);
+            uint[] rented = ArrayPool<uint>.Shared.Rent(n);
+            Span<uint> lo = rented.AsSpan(0, n);
+            if (multiplier != 0)
+            {
+                CounterStream.Words32(k1, n, 0, hi);
+            }
+
+            CounterStream.Words32(k2, n, 0, lo);
+            Combine(hi, lo, hi, multiplier, span, minValue);
+            ArrayPool<uint>.Shared.Return(rented);
+            return;
         }
 
-        ArrayPool<uint>.Shared.Return(rented);
+        Span<uint> scratch = stackalloc uint[Chunk];
+        for (int offset = 0; offset < n; offset += Chunk)
+        {
+            int length = Math.Min(Chunk, n - offset);
+            Span<uint> first = hi.Slice(offset, length), second = scratch.Slice(0, length);
+            if (multiplier != 0)
+            {
+                CounterStream.Words32(k1, n, offset, first);
+            }
+
+            CounterStream.Words32(k2, n, offset, second);
+            Combine(first, second, first, multiplier, span, minValue);
+        }
     }
 
+    /// <summary>
+    /// <c>destination[i] = minValue + ((hi[i] % span) * multiplier + lo[i] % span) % span</c>; hi is not read when the
+    /// multiplier is 0, and <paramref name="destination"/> may be <paramref name="hi"/> (each element is read before it
+    /// is written).
+    /// </summary>
+    private static void Combine(ReadOnlySpan<uint> hi, ReadOnlySpan<uint> lo, Span<uint> destination, uint multiplier, uint span, int minValue)
+    {
+        int i = 0;
+#if NET8_0_OR_GREATER
+        if (VectorTransforms.Enabled && span != 0)
+        {
+            i = VectorTransforms.IntegerOffsets(hi, lo, destination, multiplier, span, minValue);
+        }
+#endif
+        var divisor = new Divisor32(span);
+        for (; i < destination.Length; i++)
+        {
+            uint high = multiplier == 0 ? 0 : divisor.Remainder(hi[i]);
+            uint offset = divisor.Remainder(unchecked((high * multiplier) + divisor.Remainder(lo[i])));
+            destination[i] = unchecked((uint)minValue + offset);
+        }
+    }
+
+    [MethodImpl(HotLoop.Options)]
     internal static void Fill(PrngKey key, Span<long> destination, long minValue, long maxValue)
     {
         var (k1, k2) = key.Split();

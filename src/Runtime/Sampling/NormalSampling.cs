@@ -38,7 +38,7 @@ internal static class NormalSampling
     }
 
     /// <summary>Bulk transform: <paramref name="values"/> holds raw 32-bit draws on entry and normals on exit.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static void FromBits(Span<float> values)
     {
         int i = 0;
@@ -56,7 +56,7 @@ internal static class NormalSampling
     }
 
     /// <summary>Bulk transform: <paramref name="values"/> holds raw 64-bit draws on entry and normals on exit.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static void FromBits(Span<double> values)
     {
         int i = 0;

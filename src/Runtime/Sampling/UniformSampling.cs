@@ -57,7 +57,7 @@ internal static class UniformSampling
         double.IsInfinity(range) ? Math.Min(maxValue, Math.Max(minValue, minValue * (1d - unit) + maxValue * unit)) : Scale(unit, minValue, range);
 
     /// <summary>Bulk transform: <paramref name="values"/> holds raw 32-bit draws on entry and uniform floats on exit.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static void FromBits(Span<float> values, float minValue, float maxValue)
     {
         float range = maxValue - minValue;
@@ -76,7 +76,7 @@ internal static class UniformSampling
     }
 
     /// <summary>Bulk transform: <paramref name="values"/> holds raw 64-bit draws on entry and uniform doubles on exit.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static void FromBits(Span<double> values, double minValue, double maxValue)
     {
         double range = maxValue - minValue;

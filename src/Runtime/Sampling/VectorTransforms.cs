@@ -22,10 +22,14 @@ internal static class VectorTransforms
     private const long MagicBits = 0x4338000000000000;
     private const double Magic = 6755399441055744.0;
 
+    // 2^52: an integer 0 <= k < 2^52 in the low mantissa bits of 2^52 is the float64 2^52 + k.
+    private const ulong Pow52Bits = 0x4330000000000000;
+    private const double Pow52 = 4503599627370496.0;
+
     /// <summary>Whether the transforms run as vectors at the current width (the scalar width never does).</summary>
     internal static bool Enabled => Vector.IsHardwareAccelerated && SimdWidth.Current != SimdWidth.Scalar;
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static int Uniform(Span<float> values, float minValue, float range)
     {
         Span<Vector<uint>> vectors = MemoryMarshal.Cast<float, Vector<uint>>(values);
@@ -38,7 +42,7 @@ internal static class VectorTransforms
         return vectors.Length * Vector<uint>.Count;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static int Uniform(Span<double> values, double minValue, double range)
     {
         Span<Vector<ulong>> vectors = MemoryMarshal.Cast<double, Vector<ulong>>(values);
@@ -51,7 +55,7 @@ internal static class VectorTransforms
         return vectors.Length * Vector<ulong>.Count;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static int Normal(Span<float> values, float low, float sqrt2)
     {
         Span<Vector<uint>> vectors = MemoryMarshal.Cast<float, Vector<uint>>(values);
@@ -65,7 +69,7 @@ internal static class VectorTransforms
         return vectors.Length * Vector<uint>.Count;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static int Normal(Span<double> values, double low, double sqrt2)
     {
         Span<Vector<ulong>> vectors = MemoryMarshal.Cast<double, Vector<ulong>>(values);
@@ -77,6 +81,60 @@ internal static class VectorTransforms
         }
 
         return vectors.Length * Vector<ulong>.Count;
+    }
+
+    /// <summary>
+    /// randint's combine for 32-bit values (<see cref="IntegerSampling"/>): <c>destination[i] = minValue + (hi[i] *
+    /// multiplier + lo[i]) mod span</c> (hi is not read when the multiplier is 0; destination may be hi). Exact in float64,
+    /// see <see cref="Reduce"/>: the dividend is below 2^48 + 2^32 because the multiplier is below span &lt;= 2^16, or 0
+    /// (then nothing in JAX's uint32 formula wraps, and it equals this one). Integer/double conversions go through the bits
+    /// of 2^52 + k.
+    /// </summary>
+    [MethodImpl(HotLoop.Options)]
+    internal static int IntegerOffsets(
+        ReadOnlySpan<uint> hi, ReadOnlySpan<uint> lo, Span<uint> destination, uint multiplier, uint span, int minValue)
+    {
+        Span<Vector<uint>> vectors = MemoryMarshal.Cast<uint, Vector<uint>>(destination);
+        ReadOnlySpan<Vector<uint>> lows = MemoryMarshal.Cast<uint, Vector<uint>>(lo);
+        ReadOnlySpan<Vector<uint>> highs = MemoryMarshal.Cast<uint, Vector<uint>>(hi);
+        var exponent = new Vector<ulong>(Pow52Bits);
+        var pow52 = new Vector<double>(Pow52);
+        var divisor = new Vector<double>(span);
+        var reciprocal = new Vector<double>(1.0 / span);
+        var factor = new Vector<double>(multiplier);
+        var offset = new Vector<uint>(unchecked((uint)minValue));
+        for (int i = 0; i < vectors.Length; i++)
+        {
+            Vector.Widen(lows[i], out Vector<ulong> lo0, out Vector<ulong> lo1);
+            Vector<double> v0 = Vector.AsVectorDouble(lo0 | exponent) - pow52;
+            Vector<double> v1 = Vector.AsVectorDouble(lo1 | exponent) - pow52;
+            if (multiplier != 0)
+            {
+                Vector.Widen(highs[i], out Vector<ulong> hi0, out Vector<ulong> hi1);
+                v0 += (Vector.AsVectorDouble(hi0 | exponent) - pow52) * factor;
+                v1 += (Vector.AsVectorDouble(hi1 | exponent) - pow52) * factor;
+            }
+
+            Vector<ulong> r0 = Vector.AsVectorUInt64(Reduce(v0, divisor, reciprocal, pow52) + pow52);
+            Vector<ulong> r1 = Vector.AsVectorUInt64(Reduce(v1, divisor, reciprocal, pow52) + pow52);
+            vectors[i] = Vector.Narrow(r0, r1) + offset;
+        }
+
+        return vectors.Length * Vector<uint>.Count;
+    }
+
+    /// <summary>
+    /// v mod d for integers 0 &lt;= v &lt; 2^49 and 1 &lt;= d &lt; 2^32 in float64. With q = floor(v / d): the product
+    /// <c>v * (1 / d)</c>, rounded twice, is within q * 2^-52 &lt; 1/16 of v / d (d = 1 is exact), so rounding it to an
+    /// integer (adding and subtracting 2^52) gives q or q + 1, never q - 1 or q + 2; <c>v - estimate * d</c> is exact
+    /// (integers below 2^53) and adding d once when it is negative gives the remainder.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Reduce(Vector<double> v, Vector<double> divisor, Vector<double> reciprocal, Vector<double> pow52)
+    {
+        Vector<double> estimate = (v * reciprocal + pow52) - pow52;
+        Vector<double> r = v - estimate * divisor;
+        return r + (divisor & Vector.AsVectorDouble(Vector.LessThan(r, Vector<double>.Zero)));
     }
 
     // ---- The scalar twins' operations, lane by lane ----------------------------------------------------------

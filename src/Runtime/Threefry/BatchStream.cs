@@ -50,6 +50,7 @@ internal static class BatchStream
     /// rather than one fused kernel: two round schedules in one method exhaust the JIT's inlining budget (the helpers
     /// stay calls and the state spills), which made the fused form four times slower.
     /// </summary>
+    [MethodImpl(HotLoop.Options)]
     internal static void FoldInBits32(uint k0, uint k1, uint start, bool legacy, Span<uint> destination)
     {
         if (SimdWidth.Current == SimdWidth.Scalar)
@@ -81,6 +82,7 @@ internal static class BatchStream
     }
 
     /// <summary><c>destination[i] = key.FoldIn(start + i).Bits64()</c>: draw block (0, 0), or (0, 1) for legacy keys.</summary>
+    [MethodImpl(HotLoop.Options)]
     internal static void FoldInBits64(uint k0, uint k1, uint start, bool legacy, Span<ulong> destination)
     {
         if (SimdWidth.Current == SimdWidth.Scalar)
@@ -107,6 +109,7 @@ internal static class BatchStream
 
     private const int Chunk = 512;
 
+    [MethodImpl(HotLoop.Options)]
     private static void FoldInChunk(uint k0, uint k1, uint start, Span<uint> data, Span<uint> keys0, Span<uint> keys1)
     {
         for (int i = 0; i < data.Length; i++)
@@ -119,6 +122,7 @@ internal static class BatchStream
 
     // ---- Scalar loops -------------------------------------------------------------------------------------------
 
+    [MethodImpl(HotLoop.Options)]
     internal static void ScalarFoldIn(uint k0, uint k1, ReadOnlySpan<uint> data, Span<uint> first, Span<uint> second)
     {
         for (int i = 0; i < data.Length; i++)
@@ -129,6 +133,7 @@ internal static class BatchStream
         }
     }
 
+    [MethodImpl(HotLoop.Options)]
     internal static void ScalarKeyed(
         ReadOnlySpan<uint> keys0, ReadOnlySpan<uint> keys1, uint x0, ReadOnlySpan<uint> counters, Span<uint> first, Span<uint> second)
     {
@@ -140,6 +145,7 @@ internal static class BatchStream
         }
     }
 
+    [MethodImpl(HotLoop.Options)]
     internal static void ScalarFoldInBits32(uint k0, uint k1, uint start, bool legacy, Span<uint> destination)
     {
         for (int i = 0; i < destination.Length; i++)
@@ -150,6 +156,7 @@ internal static class BatchStream
         }
     }
 
+    [MethodImpl(HotLoop.Options)]
     internal static void ScalarFoldInBits64(uint k0, uint k1, uint start, bool legacy, Span<ulong> destination)
     {
         uint drawCounter = legacy ? 1u : 0u;

@@ -90,6 +90,7 @@ internal static class CounterStream
 
     // ---- Scalar loops: the reference the vector kernels are tested against, and their short remainders ----------
 
+    [MethodImpl(HotLoop.Options)]
     internal static void ScalarXor(uint k0, uint k1, ulong counter, Span<uint> destination)
     {
         for (int i = 0; i < destination.Length; i++)
@@ -100,6 +101,7 @@ internal static class CounterStream
         }
     }
 
+    [MethodImpl(HotLoop.Options)]
     internal static void ScalarConcat(uint k0, uint k1, ulong counter, Span<ulong> destination)
     {
         for (int i = 0; i < destination.Length; i++)
@@ -110,6 +112,7 @@ internal static class CounterStream
         }
     }
 
+    [MethodImpl(HotLoop.Options)]
     internal static void ScalarBlocks(uint k0, uint k1, uint x0, uint x1, Span<uint> first, Span<uint> second)
     {
         for (int i = 0; i < first.Length; i++)
@@ -120,6 +123,7 @@ internal static class CounterStream
         }
     }
 
+    [MethodImpl(HotLoop.Options)]
     internal static void ScalarLegacyConcat(uint k0, uint k1, uint x0, uint x1, Span<ulong> destination)
     {
         for (int i = 0; i < destination.Length; i++)

@@ -115,7 +115,7 @@ internal static class ThreefryLanes
         o0 = TOps.Indices; o1 = TOps.Add(o0, count); o2 = TOps.Add(o1, count); o3 = TOps.Add(o2, count);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static void PartitionableXor<TOps, TVec>(uint k0, uint k1, ulong counter, Span<uint> destination)
         where TOps : struct, IWordVector<TVec>
         where TVec : struct
@@ -137,7 +137,7 @@ internal static class ThreefryLanes
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static void PartitionableConcat<TOps, TVec>(uint k0, uint k1, ulong counter, Span<ulong> destination)
         where TOps : struct, IWordVector<TVec>
         where TVec : struct
@@ -159,7 +159,7 @@ internal static class ThreefryLanes
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static void LegacyBlocks<TOps, TVec>(uint k0, uint k1, uint x0, uint x1, Span<uint> first, Span<uint> second)
         where TOps : struct, IWordVector<TVec>
         where TVec : struct
@@ -184,7 +184,7 @@ internal static class ThreefryLanes
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static void LegacyConcat<TOps, TVec>(uint k0, uint k1, uint x0, uint x1, Span<ulong> destination)
         where TOps : struct, IWordVector<TVec>
         where TVec : struct
@@ -208,7 +208,7 @@ internal static class ThreefryLanes
     }
 
     /// <summary>Batched fold_in: lane i hashes the counter (0, data[i]) under the one key.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static void FoldIn<TOps, TVec>(uint k0, uint k1, ReadOnlySpan<uint> data, Span<uint> first, Span<uint> second)
         where TOps : struct, IWordVector<TVec>
         where TVec : struct
@@ -235,7 +235,7 @@ internal static class ThreefryLanes
     }
 
     /// <summary>One block per key: lane i hashes the counter (x0, counters[i]) under the key (keys0[i], keys1[i]).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(HotLoop.Options)]
     internal static void Keyed<TOps, TVec>(
         ReadOnlySpan<uint> keys0, ReadOnlySpan<uint> keys1, uint x0, ReadOnlySpan<uint> counters, Span<uint> first, Span<uint> second)
         where TOps : struct, IWordVector<TVec>
