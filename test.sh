@@ -73,6 +73,10 @@ else
   failed=$((failed + 1)); failures+=("benchmarks (dry run)")
 fi
 
+# The fresh-process timing (FreshProcess.cs): every bulk member called twice next to System.Random in one new process.
+# Timing on a loaded CI box is noise, so the dry run fails only when a member throws; the real run is by hand.
+run_script fresh-process-dry-run dotnet run -c Release --no-build --project tests/RandomPurity.Benchmarks -- --fresh --dry
+
 # Statistical quality: a fast seeded dieharder subset over the seven derived streams in both modes, time-capped
 # (the full battery is on demand: bash tests/quality/run.sh). Installs the Debian package dieharder when missing.
 if ! command -v dieharder >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then

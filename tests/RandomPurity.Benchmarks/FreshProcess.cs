@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace RandomPurity.Benchmarks;
@@ -33,12 +34,14 @@ internal static class FreshProcess
         }
 
         int scale = dry ? 64 : 1;
+        bool cpu = !args.Contains("--wall") && ThreadClock.IsAvailable;
         string load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
         Console.WriteLine(
             $"fresh process: {calls} calls per member, {Environment.ProcessorCount} cores, load {load}, .NET {Environment.Version}, " +
             $"Vector512 {Vector512.IsHardwareAccelerated}, Vector256 {Vector256.IsHardwareAccelerated}, " +
             $"TieredCompilation={Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "default"}, " +
-            $"TieredPGO={Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "default"}");
+            $"TieredPGO={Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "default"}, " +
+            $"clock: {(cpu ? "this thread's CPU time (other processes do not count; --wall for elapsed time)" : "elapsed time")}");
         Console.WriteLine(
             "speed-up = time(System.Random) / time(RandomPurity), > 1: RandomPurity faster; 'later' = median of calls 2..n; " +
             "'its JIT' = JIT time within RandomPurity's first call; met = 'later' and 'total' both at the target");
@@ -62,9 +65,9 @@ internal static class FreshProcess
             for (int call = 0; call < calls; call++)
             {
                 // Alternating, so that a burst of load from elsewhere hits both sides.
-                baseline[call] = Time(member.Baseline, call);
+                baseline[call] = Time(member.Baseline, call, cpu);
                 TimeSpan jitBefore = JitInfo.GetCompilationTime(currentThread: true);
-                candidate[call] = Time(member.Candidate, call);
+                candidate[call] = Time(member.Candidate, call, cpu);
                 if (call == 0)
                 {
                     jit = (JitInfo.GetCompilationTime(currentThread: true) - jitBefore).TotalMilliseconds;
@@ -174,11 +177,58 @@ internal static class FreshProcess
         }
     }
 
-    private static double Time(Action<int> action, int call)
+    private static double Time(Action<int> action, int call, bool cpu)
     {
+        if (cpu)
+        {
+            double before = ThreadClock.Milliseconds();
+            action(call);
+            return ThreadClock.Milliseconds() - before;
+        }
+
         long start = Stopwatch.GetTimestamp();
         action(call);
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    /// <summary>The calling thread's CPU time (Linux clock_gettime(CLOCK_THREAD_CPUTIME_ID), nanosecond resolution).</summary>
+    private static class ThreadClock
+    {
+        private const int ThreadCpuTimeId = 3;
+
+        internal static bool IsAvailable { get; } = OperatingSystem.IsLinux() && Probe();
+
+        internal static double Milliseconds()
+        {
+            _ = ClockGetTime(ThreadCpuTimeId, out TimeSpec time);
+            return (time.Seconds * 1e3) + (time.Nanoseconds / 1e6);
+        }
+
+        private static bool Probe()
+        {
+            try
+            {
+                return ClockGetTime(ThreadCpuTimeId, out _) == 0;
+            }
+            catch (DllNotFoundException)
+            {
+                return false;
+            }
+            catch (EntryPointNotFoundException)
+            {
+                return false;
+            }
+        }
+
+        [DllImport("libc", EntryPoint = "clock_gettime")]
+        private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+        [StructLayout(LayoutKind.Sequential)]
+        private struct TimeSpec
+        {
+            public long Seconds;
+            public long Nanoseconds;
+        }
     }
 
     private static double Median(IEnumerable<double> values)
