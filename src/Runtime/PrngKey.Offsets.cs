@@ -168,8 +168,9 @@ public readonly partial struct PrngKey
         }
     }
 
-    // Partitionable fills go through L1-sized pieces, so the transform reads the bits the kernel just wrote from the
-    // cache; original-mode values depend on the whole request, which is hashed at once (a piece would hash blocks twice).
+    // Partitionable fills go through L1-sized pieces (16 KiB: 4096 floats, 2048 doubles), so the transform reads the bits
+    // the kernel just wrote from the cache; original-mode values depend on the whole request, which is hashed at once (a
+    // piece would hash blocks twice).
     private const int TransformChunk = 4096;
 
     // One chunked loop for the four plain bulk members; the transform is a struct, so each instantiation is compiled
@@ -177,8 +178,16 @@ public readonly partial struct PrngKey
     private void UniformChunk(long total, long start, Span<float> destination, float minValue, float maxValue) =>
         FillChunked(total, start, destination, new UniformSingleTransform(minValue, maxValue));
 
-    private void UniformChunk(long total, long start, Span<double> destination, double minValue, double maxValue) =>
-        FillChunked(total, start, destination, new UniformDoubleTransform(minValue, maxValue));
+    private void UniformChunk(long total, long start, Span<double> destination, double minValue, double maxValue)
+    {
+        // Partitionable keys at a vector width: the transform in the kernel's store, one pass over the memory.
+        double range = maxValue - minValue;
+        if (_impl == PrngImpl.Threefry2x32Legacy || double.IsInfinity(range)
+            || !CounterStream.TryPartitionableUniform(_word0, _word1, (ulong)start, destination, minValue, range))
+        {
+            FillChunked(total, start, destination, new UniformDoubleTransform(minValue, maxValue));
+        }
+    }
 
     private void NormalChunk(long total, long start, Span<float> destination) =>
         FillChunked(total, start, destination, default(NormalSingleTransform));
@@ -195,7 +204,7 @@ public readonly partial struct PrngKey
         where T : unmanaged
         where TTransform : struct, IBitsTransform<T>
     {
-        int step = _impl == PrngImpl.Threefry2x32Legacy ? Math.Max(destination.Length, 1) : TransformChunk;
+        int step = _impl == PrngImpl.Threefry2x32Legacy ? Math.Max(destination.Length, 1) : TransformChunk * sizeof(uint) / Unsafe.SizeOf<T>();
         for (int offset = 0; offset < destination.Length; offset += step)
         {
             Span<T> chunk = destination.Slice(offset, Math.Min(step, destination.Length - offset));

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 #if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
 #endif
@@ -48,6 +49,33 @@ internal static class CounterStream
         }
 #endif
         ScalarConcat(k0, k1, counter, destination);
+    }
+
+    /// <summary>
+    /// Partitionable float64 uniforms at counter <c>counter + i</c> with the transform fused into the vector kernel's
+    /// store (the bits are never written): <see cref="UniformSampling.FromBits(Span{double}, double, double)"/> of
+    /// <see cref="PartitionableConcat"/>, bit for bit, for a finite <paramref name="range"/>. Returns false, doing nothing,
+    /// at the scalar width.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static bool TryPartitionableUniform(uint k0, uint k1, ulong counter, Span<double> destination, double minValue, double range)
+    {
+#if NET8_0_OR_GREATER
+        Span<ulong> words = MemoryMarshal.Cast<double, ulong>(destination);
+        switch (SimdWidth.Current)
+        {
+            case 512:
+                VectorCounterStream.PartitionableConcat<Word512, Vector512<uint>, UniformDouble512>(k0, k1, counter, words, new(minValue, range));
+                return true;
+            case 256:
+                VectorCounterStream.PartitionableConcat<Word256, Vector256<uint>, UniformDouble256>(k0, k1, counter, words, new(minValue, range));
+                return true;
+            case 128:
+                VectorCounterStream.PartitionableConcat<Word128, Vector128<uint>, UniformDouble128>(k0, k1, counter, words, new(minValue, range));
+                return true;
+        }
+#endif
+        return false;
     }
 
     /// <summary>

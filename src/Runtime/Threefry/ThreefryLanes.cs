@@ -138,9 +138,10 @@ internal static class ThreefryLanes
     }
 
     [MethodImpl(HotLoop.Options)]
-    internal static void PartitionableConcat<TOps, TVec>(uint k0, uint k1, ulong counter, Span<ulong> destination)
+    internal static void PartitionableConcat<TOps, TVec, TStore>(uint k0, uint k1, ulong counter, Span<ulong> destination, TStore store)
         where TOps : struct, IWordVector<TVec>
         where TVec : struct
+        where TStore : struct, IPairStore<TVec>
     {
         int n = TOps.Count;
         TVec vk0 = TOps.Create(k0), vk1 = TOps.Create(k1);
@@ -152,10 +153,10 @@ internal static class ThreefryLanes
                 out TVec a0, out TVec a1, out TVec b0, out TVec b1, out TVec c0, out TVec c1, out TVec d0, out TVec d1);
             Hash4<TOps, TVec>(vk0, vk1, vk0, vk1, vk0, vk1, vk0, vk1, ref a0, ref a1, ref b0, ref b1, ref c0, ref c1, ref d0, ref d1);
             ref ulong at = ref Unsafe.Add(ref output, i);
-            TOps.StoreConcat(a0, a1, ref at);
-            TOps.StoreConcat(b0, b1, ref Unsafe.Add(ref at, n));
-            TOps.StoreConcat(c0, c1, ref Unsafe.Add(ref at, 2 * n));
-            TOps.StoreConcat(d0, d1, ref Unsafe.Add(ref at, 3 * n));
+            store.Store(a0, a1, ref at);
+            store.Store(b0, b1, ref Unsafe.Add(ref at, n));
+            store.Store(c0, c1, ref Unsafe.Add(ref at, 2 * n));
+            store.Store(d0, d1, ref Unsafe.Add(ref at, 3 * n));
         }
     }
 

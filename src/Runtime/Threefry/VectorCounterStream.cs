@@ -39,21 +39,40 @@ internal static class VectorCounterStream
 
     internal static void PartitionableConcat<TOps, TVec>(uint k0, uint k1, ulong counter, Span<ulong> destination)
         where TOps : struct, IWordVector<TVec>
+        where TVec : struct =>
+        PartitionableConcat<TOps, TVec, ConcatStore<TOps, TVec>>(k0, k1, counter, destination, default);
+
+    /// <summary>
+    /// The partitionable 64-bit stream through <paramref name="store"/>; a short remainder runs scalar only for the raw
+    /// words (a fused transform has no scalar twin here, so its remainder goes through one more group in scratch).
+    /// </summary>
+    internal static void PartitionableConcat<TOps, TVec, TStore>(uint k0, uint k1, ulong counter, Span<ulong> destination, TStore store)
+        where TOps : struct, IWordVector<TVec>
         where TVec : struct
+        where TStore : struct, IPairStore<TVec>
     {
         int group = 4 * TOps.Count;
         int full = destination.Length - (destination.Length % group);
         int rest = destination.Length - full;
-        ThreefryLanes.PartitionableConcat<TOps, TVec>(k0, k1, counter, destination.Slice(0, full));
+        if (full > 0)
+        {
+            ThreefryLanes.PartitionableConcat<TOps, TVec, TStore>(k0, k1, counter, destination.Slice(0, full), store);
+        }
+
         ulong restCounter = unchecked(counter + (ulong)full);
-        if (rest < MinVectorTail)
+        if (rest == 0)
+        {
+            return;
+        }
+
+        if (rest < MinVectorTail && typeof(TStore) == typeof(ConcatStore<TOps, TVec>))
         {
             CounterStream.ScalarConcat(k0, k1, restCounter, destination.Slice(full));
         }
         else
         {
             Span<ulong> scratch = stackalloc ulong[MaxGroup];
-            ThreefryLanes.PartitionableConcat<TOps, TVec>(k0, k1, restCounter, scratch.Slice(0, group));
+            ThreefryLanes.PartitionableConcat<TOps, TVec, TStore>(k0, k1, restCounter, scratch.Slice(0, group), store);
             scratch.Slice(0, rest).CopyTo(destination.Slice(full));
         }
     }

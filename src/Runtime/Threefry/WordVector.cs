@@ -172,4 +172,107 @@ internal readonly struct Word512 : IWordVector<Vector512<uint>>
             ? Avx512F.RotateLeft(value, count)
             : Vector512.ShiftLeft(value, count) | Vector512.ShiftRightLogical(value, 32 - count);
 }
+
+/// <summary>
+/// What a 64-bit kernel does with each pair of output vectors (high words, low words): store
+/// <c>(high &lt;&lt; 32) | low</c> (<see cref="ConcatStore{TOps, TVec}"/>), or a transform of it fused into the store so that
+/// the values are written once (<see cref="UniformDouble512"/> and its narrower twins).
+/// </summary>
+internal interface IPairStore<TVec>
+    where TVec : struct
+{
+    /// <summary>Writes the <c>Count</c> elements of lanes <c>j</c>: a function of <c>((ulong)high[j] &lt;&lt; 32) | low[j]</c>.</summary>
+    void Store(TVec high, TVec low, ref ulong destination);
+}
+
+/// <summary>The raw 64-bit words.</summary>
+internal readonly struct ConcatStore<TOps, TVec> : IPairStore<TVec>
+    where TOps : struct, IWordVector<TVec>
+    where TVec : struct
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(TVec high, TVec low, ref ulong destination) => TOps.StoreConcat(high, low, ref destination);
+}
+
+/// <summary>
+/// float64 uniforms in the kernel's store, operation for operation <see cref="UniformSampling.UnitDouble"/> and
+/// <see cref="UniformSampling.Scale(double, double, double)"/> (the select equals Math.Max, as in
+/// <see cref="VectorTransforms"/>), for a finite range.
+/// </summary>
+internal readonly struct UniformDouble512 : IPairStore<Vector512<uint>>
+{
+    private readonly Vector512<double> _min, _range;
+
+    internal UniformDouble512(double minValue, double range) => (_min, _range) = (Vector512.Create(minValue), Vector512.Create(range));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(Vector512<uint> high, Vector512<uint> low, ref ulong destination)
+    {
+        (Vector512<ulong> high0, Vector512<ulong> high1) = Vector512.Widen(high);
+        (Vector512<ulong> low0, Vector512<ulong> low1) = Vector512.Widen(low);
+        Uniform(Vector512.ShiftLeft(high0, 32) | low0).StoreUnsafe(ref destination);
+        Uniform(Vector512.ShiftLeft(high1, 32) | low1).StoreUnsafe(ref destination, (nuint)Vector512<ulong>.Count);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector512<ulong> Uniform(Vector512<ulong> bits)
+    {
+        Vector512<double> unit = (Vector512.ShiftRightLogical(bits, 12) | Vector512.Create(0x3FF0000000000000ul)).AsDouble() - Vector512<double>.One;
+        Vector512<double> scaled = unit * _range;
+        scaled += _min;
+        return Vector512.ConditionalSelect(Vector512.LessThan(scaled, _min), _min, scaled).AsUInt64();
+    }
+}
+
+/// <summary><see cref="UniformDouble512"/> on 256-bit vectors.</summary>
+internal readonly struct UniformDouble256 : IPairStore<Vector256<uint>>
+{
+    private readonly Vector256<double> _min, _range;
+
+    internal UniformDouble256(double minValue, double range) => (_min, _range) = (Vector256.Create(minValue), Vector256.Create(range));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(Vector256<uint> high, Vector256<uint> low, ref ulong destination)
+    {
+        (Vector256<ulong> high0, Vector256<ulong> high1) = Vector256.Widen(high);
+        (Vector256<ulong> low0, Vector256<ulong> low1) = Vector256.Widen(low);
+        Uniform(Vector256.ShiftLeft(high0, 32) | low0).StoreUnsafe(ref destination);
+        Uniform(Vector256.ShiftLeft(high1, 32) | low1).StoreUnsafe(ref destination, (nuint)Vector256<ulong>.Count);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<ulong> Uniform(Vector256<ulong> bits)
+    {
+        Vector256<double> unit = (Vector256.ShiftRightLogical(bits, 12) | Vector256.Create(0x3FF0000000000000ul)).AsDouble() - Vector256<double>.One;
+        Vector256<double> scaled = unit * _range;
+        scaled += _min;
+        return Vector256.ConditionalSelect(Vector256.LessThan(scaled, _min), _min, scaled).AsUInt64();
+    }
+}
+
+/// <summary><see cref="UniformDouble512"/> on 128-bit vectors.</summary>
+internal readonly struct UniformDouble128 : IPairStore<Vector128<uint>>
+{
+    private readonly Vector128<double> _min, _range;
+
+    internal UniformDouble128(double minValue, double range) => (_min, _range) = (Vector128.Create(minValue), Vector128.Create(range));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(Vector128<uint> high, Vector128<uint> low, ref ulong destination)
+    {
+        (Vector128<ulong> high0, Vector128<ulong> high1) = Vector128.Widen(high);
+        (Vector128<ulong> low0, Vector128<ulong> low1) = Vector128.Widen(low);
+        Uniform(Vector128.ShiftLeft(high0, 32) | low0).StoreUnsafe(ref destination);
+        Uniform(Vector128.ShiftLeft(high1, 32) | low1).StoreUnsafe(ref destination, (nuint)Vector128<ulong>.Count);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector128<ulong> Uniform(Vector128<ulong> bits)
+    {
+        Vector128<double> unit = (Vector128.ShiftRightLogical(bits, 12) | Vector128.Create(0x3FF0000000000000ul)).AsDouble() - Vector128<double>.One;
+        Vector128<double> scaled = unit * _range;
+        scaled += _min;
+        return Vector128.ConditionalSelect(Vector128.LessThan(scaled, _min), _min, scaled).AsUInt64();
+    }
+}
 #endif
