@@ -11,6 +11,7 @@
 #   - a strong-named netstandard2.0 + net462 library builds against the package without CS8002, and the runtime
 #     assembly a net10.0 console app loads carries the repository key's token (651cc8810b6ba6c2);
 #   - a net45 library (no lib/ folder fits it) gets the RPB001 warning while the analyzers still report;
+#   - `dotnet format analyzers --severity warn` leaves a test project's RP0001 alone, and not with the defaults off;
 #   - the net10.0 console app compiles against PrngKey and runs.
 # One restore and one `dotnet build --no-incremental` of a solution holding every case (so every assertion comes from
 # a compiler run, and the cases compile in parallel), then one -warnaserror build and one run. Packages other than
@@ -239,6 +240,17 @@ out="$(cd "$work/cases/ConsoleApp" && dotnet run --no-build 2>&1)" || { echo "$o
 grep -q "^RandomPurity, Version=0.1.0.0, Culture=neutral, PublicKeyToken=651cc8810b6ba6c2$" <<<"$out" ||
   { echo "$out"; fail "the runtime is not signed with eng/RandomPurity.snk"; }
 echo "  ConsoleApp runs, loads $(grep PublicKeyToken <<<"$out")"
+
+# dotnet format fixes only what is at least as severe as --severity: in a test project RP0001 is a suggestion, so
+# `--severity warn` leaves its fixed-seed test data alone (exit 0 with --verify-no-changes); with the test-project
+# defaults off it would fix it (exit 2: changes to make).
+for case in TestProject:0 TestProjectDefaultsOff:2; do
+  rc=0
+  (cd "$work/cases/${case%:*}" && dotnet format analyzers --diagnostics RP0001 --severity warn --verify-no-changes --no-restore) \
+    >"$work/format.log" 2>&1 || rc=$?
+  [ "$rc" = "${case#*:}" ] || { cat "$work/format.log"; fail "${case%:*}: dotnet format --severity warn exited $rc, expected ${case#*:}"; }
+done
+echo "  dotnet format --severity warn: TestProject left alone (exit 0), TestProjectDefaultsOff would change (exit 2)"
 
 # -warnaserror fails the build, and the RP diagnostics are why: every error is an RP error, RP0001 and RP0002 among
 # them (a restore or compiler error would carry another code). The SARIF 2.1 log is asked for on the command line as
