@@ -41,7 +41,8 @@ DOTNET_EnableHWIntrinsic=0 run_tests runtime-no-simd tests/RandomPurity.Tests -c
 DOTNET_EnableAVX512=0 run_tests runtime-no-avx512 tests/RandomPurity.Tests -c Release --no-build
 # The runtime's netstandard2.0 build (what .NET Framework and Unity users get).
 run_tests runtime-netstandard tests/RandomPurity.Tests -c Release -p:RuntimeTargetFramework=netstandard2.0 -o "$results/ns20"
-# The NuGet package: file list, and a console app and a netstandard2.0 library restored from a local feed.
+# The NuGet package: file list, then consumers restored from a local feed: every analysis mode, test projects,
+# .editorconfig precedence, -warnaserror, a strong-named netstandard2.0/net462 library, net45 (RPB001), dotnet format.
 run_script package bash tests/package/run.sh
 # End to end through the real `dotnet format analyzers --diagnostics RP0001 RP0002` command line (tests/format): the
 # migration fixes on the two-project fixture (a netstandard2.0 + net10.0 library on C# 7.3, a net10.0 app) and on a copy
