@@ -20,11 +20,10 @@ public readonly partial struct PrngKey
     /// </summary>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public float UniformSingle(float minValue = 0f, float maxValue = 1f)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         return UniformSampling.ScaleBounded(UniformSampling.UnitSingle(Bits32()), minValue, maxValue, maxValue - minValue);
     }
 
@@ -34,11 +33,10 @@ public readonly partial struct PrngKey
     /// </summary>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public double Uniform(double minValue = 0d, double maxValue = 1d)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         return UniformSampling.ScaleBounded(UniformSampling.UnitDouble(Bits64()), minValue, maxValue, maxValue - minValue);
     }
 
@@ -144,11 +142,10 @@ public readonly partial struct PrngKey
     /// <param name="destination">The output; element i is JAX's element i.</param>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public void Uniform(Span<float> destination, float minValue = 0f, float maxValue = 1f)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         UniformChunk(destination.Length, 0, destination, minValue, maxValue);
     }
 
@@ -159,11 +156,10 @@ public readonly partial struct PrngKey
     /// <param name="destination">The output; element i is JAX's element i.</param>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public void Uniform(Span<double> destination, double minValue = 0d, double maxValue = 1d)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         UniformChunk(destination.Length, 0, destination, minValue, maxValue);
     }
 
@@ -279,7 +275,7 @@ public readonly partial struct PrngKey
     /// <param name="destination">The output; its length is the number of draws.</param>
     /// <param name="replace">Whether an item may be drawn more than once.</param>
     /// <exception cref="ArgumentException">Without replacement, <paramref name="destination"/> is longer than
-    /// <paramref name="items"/>; or <paramref name="items"/> is empty and <paramref name="destination"/> is not.</exception>
+    /// <paramref name="items"/>; or <paramref name="items"/> is empty and <paramref name="destination"/> is not; or the two overlap.</exception>
     public void Choice<T>(ReadOnlySpan<T> items, Span<T> destination, bool replace = true)
     {
         if (destination.IsEmpty)
@@ -291,6 +287,8 @@ public readonly partial struct PrngKey
         {
             throw new ArgumentException("Cannot draw from an empty population.", nameof(items));
         }
+
+        ThrowIfOverlapping(items, destination);
 
         if (replace)
         {
@@ -313,6 +311,18 @@ public readonly partial struct PrngKey
         for (int i = 0; i < destination.Length; i++)
         {
             destination[i] = items[order[i]];
+        }
+    }
+
+    /// <summary>
+    /// Choice reads the items while it writes the destination: on shared memory (even shifted) the draws would read
+    /// items already overwritten, giving duplicates without replacement. Copying first would hide an allocation.
+    /// </summary>
+    private static void ThrowIfOverlapping<T>(ReadOnlySpan<T> items, Span<T> destination)
+    {
+        if (items.Overlaps(destination))
+        {
+            throw new ArgumentException("items and destination must not overlap.", nameof(destination));
         }
     }
 
