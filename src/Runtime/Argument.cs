@@ -21,6 +21,17 @@ internal static class Argument
         }
     }
 
+    /// <summary>Finite bounds with <paramref name="minValue"/> &lt;= <paramref name="maxValue"/> (reversed bounds throw, as for the integer members).</summary>
+    internal static void ThrowIfNotBounds(double minValue, double maxValue)
+    {
+        ThrowIfNotFinite(minValue, nameof(minValue));
+        ThrowIfNotFinite(maxValue, nameof(maxValue));
+        if (maxValue < minValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxValue), maxValue, "maxValue must be greater than or equal to minValue.");
+        }
+    }
+
     internal static void ThrowIfNotProbability(double p, string paramName)
     {
         if (!(p >= 0 && p <= 1))

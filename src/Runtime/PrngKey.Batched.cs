@@ -144,12 +144,11 @@ public readonly partial struct PrngKey
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public static void UniformSingle(ReadOnlySpan<PrngKey> keys, Span<float> destination, float minValue = 0f, float maxValue = 1f)
     {
         CheckSameLength(keys.Length, destination.Length, nameof(destination));
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         KeyedWords32(keys, MemoryMarshal.Cast<float, uint>(destination));
         UniformSampling.FromBits(destination, minValue, maxValue);
     }
@@ -160,12 +159,11 @@ public readonly partial struct PrngKey
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public static void Uniform(ReadOnlySpan<PrngKey> keys, Span<double> destination, double minValue = 0d, double maxValue = 1d)
     {
         CheckSameLength(keys.Length, destination.Length, nameof(destination));
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         KeyedWords64(keys, MemoryMarshal.Cast<double, ulong>(destination));
         UniformSampling.FromBits(destination, minValue, maxValue);
     }
@@ -217,11 +215,10 @@ public readonly partial struct PrngKey
     /// <param name="destination">The draws.</param>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public void FoldInUniformSingle(uint firstData, Span<float> destination, float minValue = 0f, float maxValue = 1f)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         for (int offset = 0; offset < destination.Length; offset += TransformChunk)
         {
             Span<float> chunk = destination.Slice(offset, Math.Min(TransformChunk, destination.Length - offset));
@@ -235,11 +232,10 @@ public readonly partial struct PrngKey
     /// <param name="destination">The draws.</param>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public void FoldInUniform(uint firstData, Span<double> destination, double minValue = 0d, double maxValue = 1d)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         for (int offset = 0; offset < destination.Length; offset += TransformChunk)
         {
             Span<double> chunk = destination.Slice(offset, Math.Min(TransformChunk, destination.Length - offset));

@@ -395,7 +395,7 @@ public readonly partial struct PrngKey
 
     /// <summary>
     /// A Rayleigh draw in float32: <c>jax.random.rayleigh(key, scale, (), float32)</c>:
-    /// <c>scale * sqrt(-2 * log(uniform(key)))</c>. Within 2e-6 relative of JAX; equal to element 0 of the one-element bulk form.
+    /// <c>scale * sqrt(-2 * log(uniform(key)))</c> (a zero uniform, +infinity in JAX, is refined from the unused low bits: finite always). Within 2e-6 relative of JAX; equal to element 0 of the one-element bulk form.
     /// </summary>
     /// <param name="scale">The scale; non-negative and finite.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is out of range (see the parameter docs) or NaN.</exception>
@@ -403,12 +403,12 @@ public readonly partial struct PrngKey
     {
         CatalogueArgument.ThrowIfNegative(scale, nameof(scale));
         uint word = CounterStream.Scalar32(this);
-        return WeibullSampling.Rayleigh(UniformSampling.UnitSingle(word), scale);
+        return WeibullSampling.Rayleigh(word, scale);
     }
 
     /// <summary>
     /// A Rayleigh draw in float64: <c>jax.random.rayleigh(key, scale, (), float64)</c> with <c>jax_enable_x64</c>:
-    /// <c>scale * sqrt(-2 * log(uniform(key)))</c>. Within 1e-12 relative of JAX; equal to element 0 of the one-element bulk form.
+    /// <c>scale * sqrt(-2 * log(uniform(key)))</c> (a zero uniform, +infinity in JAX, is refined from the unused low bits: finite always). Within 1e-12 relative of JAX; equal to element 0 of the one-element bulk form.
     /// </summary>
     /// <param name="scale">The scale; non-negative and finite.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is out of range (see the parameter docs) or NaN.</exception>
@@ -416,12 +416,12 @@ public readonly partial struct PrngKey
     {
         CatalogueArgument.ThrowIfNegative(scale, nameof(scale));
         ulong word = CounterStream.Scalar64(this);
-        return WeibullSampling.Rayleigh(UniformSampling.UnitDouble(word), scale);
+        return WeibullSampling.Rayleigh(word, scale);
     }
 
     /// <summary>
     /// Fills <paramref name="destination"/> with <c>jax.random.rayleigh(key, scale, (n,), float32)</c>:
-    /// <c>scale * sqrt(-2 * log(uniform(key)))</c>. Within 2e-6 relative of JAX (its transcendental functions differ by an ulp between backends).
+    /// <c>scale * sqrt(-2 * log(uniform(key)))</c> (a zero uniform, +infinity in JAX, is refined from the unused low bits: finite always). Within 2e-6 relative of JAX (its transcendental functions differ by an ulp between backends).
     /// </summary>
     /// <param name="destination">The output; element i is JAX's element i.</param>
     /// <param name="scale">The scale; non-negative and finite.</param>
@@ -433,13 +433,13 @@ public readonly partial struct PrngKey
         for (int i = 0; i < destination.Length; i++)
         {
             uint word = bits[i];
-            destination[i] = WeibullSampling.Rayleigh(UniformSampling.UnitSingle(word), scale);
+            destination[i] = WeibullSampling.Rayleigh(word, scale);
         }
     }
 
     /// <summary>
     /// Fills <paramref name="destination"/> with <c>jax.random.rayleigh(key, scale, (n,), float64)</c> with <c>jax_enable_x64</c>:
-    /// <c>scale * sqrt(-2 * log(uniform(key)))</c>. Within 1e-12 relative of JAX (its transcendental functions differ by an ulp between backends).
+    /// <c>scale * sqrt(-2 * log(uniform(key)))</c> (a zero uniform, +infinity in JAX, is refined from the unused low bits: finite always). Within 1e-12 relative of JAX (its transcendental functions differ by an ulp between backends).
     /// </summary>
     /// <param name="destination">The output; element i is JAX's element i.</param>
     /// <param name="scale">The scale; non-negative and finite.</param>
@@ -451,7 +451,7 @@ public readonly partial struct PrngKey
         for (int i = 0; i < destination.Length; i++)
         {
             ulong word = bits[i];
-            destination[i] = WeibullSampling.Rayleigh(UniformSampling.UnitDouble(word), scale);
+            destination[i] = WeibullSampling.Rayleigh(word, scale);
         }
     }
 

@@ -20,10 +20,12 @@ public readonly partial struct PrngKey
     /// <param name="destination">The output; its length is the number of draws.</param>
     /// <param name="replace">Whether an item may be drawn more than once.</param>
     /// <exception cref="ArgumentException">The weights do not match the items, are negative, NaN or infinite, or sum to zero;
-    /// or, without replacement, more items are requested than there are (with positive weight).</exception>
+    /// without replacement, more items are requested than there are (with positive weight); or <paramref name="items"/>
+    /// and <paramref name="destination"/> overlap.</exception>
     public void Choice<T>(ReadOnlySpan<T> items, ReadOnlySpan<float> weights, Span<T> destination, bool replace = true)
     {
         WeightedChoiceSampling.Validate(weights, items.Length, destination.Length, replace);
+        ThrowIfOverlapping(items, destination);
         if (destination.IsEmpty)
         {
             return;
@@ -47,10 +49,12 @@ public readonly partial struct PrngKey
     /// <param name="destination">The output; its length is the number of draws.</param>
     /// <param name="replace">Whether an item may be drawn more than once.</param>
     /// <exception cref="ArgumentException">The weights do not match the items, are negative, NaN or infinite, or sum to zero;
-    /// or, without replacement, more items are requested than there are (with positive weight).</exception>
+    /// without replacement, more items are requested than there are (with positive weight); or <paramref name="items"/>
+    /// and <paramref name="destination"/> overlap.</exception>
     public void Choice<T>(ReadOnlySpan<T> items, ReadOnlySpan<double> weights, Span<T> destination, bool replace = true)
     {
         WeightedChoiceSampling.Validate(weights, items.Length, destination.Length, replace);
+        ThrowIfOverlapping(items, destination);
         if (destination.IsEmpty)
         {
             return;
@@ -69,7 +73,7 @@ public readonly partial struct PrngKey
     /// float32 logits: <c>argmax(gumbel(key, (k,)) + logits)</c>, the first maximum winning.
     /// </summary>
     /// <param name="logits">The log-probabilities (up to a constant); -infinity excludes a category, NaN is rejected.</param>
-    /// <exception cref="ArgumentException"><paramref name="logits"/> is empty or holds NaN or +infinity.</exception>
+    /// <exception cref="ArgumentException"><paramref name="logits"/> is empty, holds NaN or +infinity, or is all -infinity.</exception>
     public int Categorical(ReadOnlySpan<float> logits)
     {
         if (logits.IsEmpty)
@@ -86,7 +90,7 @@ public readonly partial struct PrngKey
     /// A category index drawn from float64 log-probabilities: <c>jax.random.categorical(key, logits)</c> (x64).
     /// </summary>
     /// <param name="logits">The log-probabilities (up to a constant); -infinity excludes a category, NaN is rejected.</param>
-    /// <exception cref="ArgumentException"><paramref name="logits"/> is empty or holds NaN or +infinity.</exception>
+    /// <exception cref="ArgumentException"><paramref name="logits"/> is empty, holds NaN or +infinity, or is all -infinity.</exception>
     public int Categorical(ReadOnlySpan<double> logits)
     {
         if (logits.IsEmpty)
@@ -111,25 +115,30 @@ public readonly partial struct PrngKey
     /// <param name="replace">Whether a category may be drawn more than once per row. Without replacement JAX adds one
     /// Gumbel draw per logit (<c>gumbel(key, (batch, categoryCount))</c>) and element <c>d * batch + b</c> is the index of
     /// the (d+1)-th largest score of row b (<c>lax.top_k</c>, ties to the lower index).</param>
-    /// <exception cref="ArgumentException">The lengths do not fit together, a logit is NaN or +infinity, or without
-    /// replacement more than <paramref name="categoryCount"/> draws per row are requested.</exception>
+    /// <exception cref="ArgumentException">The lengths do not fit together, a logit is NaN or +infinity, a row's logits are
+    /// all -infinity, with replacement <c>destination.Length * categoryCount</c> exceeds <see cref="int.MaxValue"/>, or
+    /// without replacement a row has fewer categories that are not -infinity than draws per row.</exception>
     public void Categorical(ReadOnlySpan<float> logits, int categoryCount, Span<int> destination, bool replace = true)
     {
-        int batch = CheckLogits(logits.Length, categoryCount, destination.Length);
-        foreach (float logit in logits)
+        int batch = CheckLogits(logits.Length, categoryCount, destination.Length, replace);
+        int fewestIncluded = categoryCount;
+        for (int row = 0; row < batch; row++)
         {
-            CheckLogit(logit);
+            int included = 0;
+            foreach (float logit in logits.Slice(row * categoryCount, categoryCount))
+            {
+                CheckLogit(logit);
+                included += float.IsNegativeInfinity(logit) ? 0 : 1;
+            }
+
+            fewestIncluded = Math.Min(fewestIncluded, included);
         }
 
+        CheckIncluded(fewestIncluded, destination.Length / batch, replace);
         if (replace)
         {
             CategoricalSampling.Fill(this, logits, categoryCount, destination);
             return;
-        }
-
-        if (destination.Length / batch > categoryCount)
-        {
-            throw new ArgumentException("Without replacement, at most categoryCount draws per row can be made.", nameof(destination));
         }
 
         CategoricalSampling.FillWithoutReplacement(this, logits, categoryCount, destination);
@@ -145,31 +154,36 @@ public readonly partial struct PrngKey
     /// <param name="replace">Whether a category may be drawn more than once per row. Without replacement JAX adds one
     /// Gumbel draw per logit (<c>gumbel(key, (batch, categoryCount))</c>) and element <c>d * batch + b</c> is the index of
     /// the (d+1)-th largest score of row b (<c>lax.top_k</c>, ties to the lower index).</param>
-    /// <exception cref="ArgumentException">The lengths do not fit together, a logit is NaN or +infinity, or without
-    /// replacement more than <paramref name="categoryCount"/> draws per row are requested.</exception>
+    /// <exception cref="ArgumentException">The lengths do not fit together, a logit is NaN or +infinity, a row's logits are
+    /// all -infinity, with replacement <c>destination.Length * categoryCount</c> exceeds <see cref="int.MaxValue"/>, or
+    /// without replacement a row has fewer categories that are not -infinity than draws per row.</exception>
     public void Categorical(ReadOnlySpan<double> logits, int categoryCount, Span<int> destination, bool replace = true)
     {
-        int batch = CheckLogits(logits.Length, categoryCount, destination.Length);
-        foreach (double logit in logits)
+        int batch = CheckLogits(logits.Length, categoryCount, destination.Length, replace);
+        int fewestIncluded = categoryCount;
+        for (int row = 0; row < batch; row++)
         {
-            CheckLogit(logit);
+            int included = 0;
+            foreach (double logit in logits.Slice(row * categoryCount, categoryCount))
+            {
+                CheckLogit(logit);
+                included += double.IsNegativeInfinity(logit) ? 0 : 1;
+            }
+
+            fewestIncluded = Math.Min(fewestIncluded, included);
         }
 
+        CheckIncluded(fewestIncluded, destination.Length / batch, replace);
         if (replace)
         {
             CategoricalSampling.Fill(this, logits, categoryCount, destination);
             return;
         }
 
-        if (destination.Length / batch > categoryCount)
-        {
-            throw new ArgumentException("Without replacement, at most categoryCount draws per row can be made.", nameof(destination));
-        }
-
         CategoricalSampling.FillWithoutReplacement(this, logits, categoryCount, destination);
     }
 
-    private static int CheckLogits(int logitCount, int categoryCount, int destinationLength)
+    private static int CheckLogits(int logitCount, int categoryCount, int destinationLength, bool replace)
     {
         if (categoryCount <= 0)
         {
@@ -183,7 +197,31 @@ public readonly partial struct PrngKey
         }
 
         CatalogueArgument.Rows(destinationLength, batch, "destination");
+        if (replace && (long)destinationLength * categoryCount > int.MaxValue)
+        {
+            // One Gumbel draw per (draw, category): JAX's array gumbel(key, (draws, batch, k)) has more elements than
+            // the original mode's uint32 counters (and any .NET array) can index.
+            throw new ArgumentException(
+                $"destination.Length * categoryCount ({(long)destinationLength * categoryCount}) must not exceed int.MaxValue.", "destination");
+        }
+
         return batch;
+    }
+
+    // A row whose logits are all -infinity has no category to draw (JAX returns 0); without replacement every draw
+    // must find a category that is not excluded (JAX returns excluded ones once they run out).
+    private static void CheckIncluded(int fewestIncluded, int drawsPerRow, bool replace)
+    {
+        if (fewestIncluded == 0 && drawsPerRow > 0)
+        {
+            throw new ArgumentException("Every row of logits needs at least one logit that is not -infinity.", "logits");
+        }
+
+        if (!replace && drawsPerRow > fewestIncluded)
+        {
+            throw new ArgumentException(
+                "Without replacement, a row cannot give more draws than it has categories whose logit is not -infinity.", "destination");
+        }
     }
 
     private static void CheckLogit(double logit)
@@ -202,10 +240,13 @@ public readonly partial struct PrngKey
     /// <param name="mean">The mean vector (n entries).</param>
     /// <param name="covariance">The covariance, row-major n x n, symmetric positive definite.</param>
     /// <param name="destination">The output, <c>rows * n</c> long; row r holds draw r.</param>
-    /// <exception cref="ArgumentException">The lengths do not fit together, or the covariance is not positive definite.</exception>
+    /// <exception cref="ArgumentException">The lengths do not fit together, the mean or the covariance holds NaN or an
+    /// infinity, or the covariance is not symmetric (within a relative 1e-6 in float32, 1e-12 in float64; JAX would
+    /// silently use <c>(C + C^T) / 2</c>) or not positive definite.</exception>
     public void MultivariateNormal(ReadOnlySpan<float> mean, ReadOnlySpan<float> covariance, Span<float> destination)
     {
         CheckMultivariate(mean.Length, covariance.Length, destination.Length);
+        MultivariateNormalSampling.Validate(mean, covariance);
         MultivariateNormalSampling.Fill(this, mean, covariance, destination);
     }
 
@@ -216,10 +257,13 @@ public readonly partial struct PrngKey
     /// <param name="mean">The mean vector (n entries).</param>
     /// <param name="covariance">The covariance, row-major n x n, symmetric positive definite.</param>
     /// <param name="destination">The output, <c>rows * n</c> long; row r holds draw r.</param>
-    /// <exception cref="ArgumentException">The lengths do not fit together, or the covariance is not positive definite.</exception>
+    /// <exception cref="ArgumentException">The lengths do not fit together, the mean or the covariance holds NaN or an
+    /// infinity, or the covariance is not symmetric (within a relative 1e-6 in float32, 1e-12 in float64; JAX would
+    /// silently use <c>(C + C^T) / 2</c>) or not positive definite.</exception>
     public void MultivariateNormal(ReadOnlySpan<double> mean, ReadOnlySpan<double> covariance, Span<double> destination)
     {
         CheckMultivariate(mean.Length, covariance.Length, destination.Length);
+        MultivariateNormalSampling.Validate(mean, covariance);
         MultivariateNormalSampling.Fill(this, mean, covariance, destination);
     }
 

@@ -83,10 +83,12 @@ public readonly partial struct PrngKey
     /// <summary>
     /// A Poisson(lam) draw: <c>jax.random.poisson(key, lam, (), int32)</c> (method 'exact'; lam in float32 as JAX converts
     /// it): Knuth's product of uniforms for lam &lt; 10, Hörmann's transformed rejection otherwise. Exact unless an
-    /// ulp-level difference of a logarithm flips a comparison.
+    /// ulp-level difference of a logarithm flips a comparison. From lam = 1000 the rejection step computes in float64
+    /// where JAX uses float32, whose rounding there skews the distribution (JAX fails a chi-square test at 1e5 and
+    /// returns only multiples of 8 at 1e8); the draws and steps are JAX's.
     /// </summary>
-    /// <param name="lam">The rate; non-negative and finite. 0 gives 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lam"/> is negative, NaN or infinite.</exception>
+    /// <param name="lam">The rate; non-negative, at most 2e9 (so that the count fits an int). 0 gives 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lam"/> is negative, NaN, or above 2e9.</exception>
     public int Poisson(float lam)
     {
         Span<int> one = stackalloc int[1];
@@ -96,14 +98,20 @@ public readonly partial struct PrngKey
 
     /// <summary>
     /// Fills <paramref name="destination"/> with <c>jax.random.poisson(key, lam, (n,), int32)</c>. As in JAX the loops
-    /// run over the whole array, each iteration splitting the key and drawing n uniforms.
+    /// run over the whole array, each iteration splitting the key and drawing n uniforms. From lam = 1000 the
+    /// rejection step computes in float64 (see <see cref="Poisson(float)"/>).
     /// </summary>
     /// <param name="destination">The output; element i is JAX's element i.</param>
-    /// <param name="lam">The rate; non-negative and finite. 0 gives 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lam"/> is negative, NaN or infinite.</exception>
+    /// <param name="lam">The rate; non-negative, at most 2e9 (so that the count fits an int). 0 gives 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lam"/> is negative, NaN, or above 2e9.</exception>
     public void Poisson(Span<int> destination, float lam)
     {
         CatalogueArgument.ThrowIfNegative(lam, nameof(lam));
+        if (lam > PoissonSampling.MaxRate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lam), lam, "lam must be at most 2e9: larger rates give counts beyond int.MaxValue.");
+        }
+
         PoissonSampling.Fill(this, destination, lam);
     }
 

@@ -46,11 +46,10 @@ public readonly partial struct PrngKey
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
     /// <exception cref="NotSupportedException">The key is a legacy-mode key.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="startIndex"/> is negative or a bound is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="startIndex"/> is negative, a bound is not finite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public void Uniform(Span<float> destination, long startIndex, float minValue, float maxValue)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         CheckOffset(startIndex);
         UniformChunk(startIndex + destination.Length, startIndex, destination, minValue, maxValue);
     }
@@ -61,11 +60,10 @@ public readonly partial struct PrngKey
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
     /// <exception cref="NotSupportedException">The key is a legacy-mode key.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="startIndex"/> is negative or a bound is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="startIndex"/> is negative, a bound is not finite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public void Uniform(Span<double> destination, long startIndex, double minValue, double maxValue)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         CheckOffset(startIndex);
         UniformChunk(startIndex + destination.Length, startIndex, destination, minValue, maxValue);
     }
@@ -111,11 +109,10 @@ public readonly partial struct PrngKey
     /// <param name="destination">The output; element i is JAX's element i.</param>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public void ParallelUniform(Span<float> destination, float minValue = 0f, float maxValue = 1f)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         PrngKey key = this;
         long total = destination.Length;
         ParallelFill.Run(destination, (start, chunk) => key.UniformChunk(total, start, chunk, minValue, maxValue));
@@ -125,11 +122,10 @@ public readonly partial struct PrngKey
     /// <param name="destination">The output; element i is JAX's element i.</param>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public void ParallelUniform(Span<double> destination, double minValue = 0d, double maxValue = 1d)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         PrngKey key = this;
         long total = destination.Length;
         ParallelFill.Run(destination, (start, chunk) => key.UniformChunk(total, start, chunk, minValue, maxValue));

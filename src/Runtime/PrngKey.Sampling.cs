@@ -20,11 +20,10 @@ public readonly partial struct PrngKey
     /// </summary>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public float UniformSingle(float minValue = 0f, float maxValue = 1f)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         return UniformSampling.ScaleBounded(UniformSampling.UnitSingle(Bits32()), minValue, maxValue, maxValue - minValue);
     }
 
@@ -34,11 +33,10 @@ public readonly partial struct PrngKey
     /// </summary>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public double Uniform(double minValue = 0d, double maxValue = 1d)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         return UniformSampling.ScaleBounded(UniformSampling.UnitDouble(Bits64()), minValue, maxValue, maxValue - minValue);
     }
 
@@ -49,6 +47,12 @@ public readonly partial struct PrngKey
     public double Normal() => NormalSampling.FromBits(Bits64());
 
     /// <summary>An int32 in [minValue, maxValue): <c>jax.random.randint(key, (), minValue, maxValue, int32)</c>.</summary>
+    /// <remarks>JAX's algorithm is biased for spans above 2^16: the multiplier that mixes its two draws is then 0, the
+    /// result is <c>lo % span</c> of one 32-bit draw, and each value below <c>2^32 % span</c> is
+    /// <c>ceil(2^32 / span) / floor(2^32 / span)</c> times as likely as the others. <c>Int32(0, 1_000_000_000)</c> gives
+    /// P(x &lt; 294,967,296) = 0.343 instead of 0.295 (those values are 5/4 as likely). For spans up to 2^16 the relative
+    /// excess is at most <c>1 / floor(2^32 / span)</c> (2^-16). Use <see cref="UnbiasedInt32"/> when no JAX stream must
+    /// be reproduced (docs/algorithms.md).</remarks>
     /// <param name="minValue">The inclusive lower bound.</param>
     /// <param name="maxValue">The exclusive upper bound; equal to <paramref name="minValue"/> returns <paramref name="minValue"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxValue"/> is less than <paramref name="minValue"/> (JAX would return minValue).</exception>
@@ -59,6 +63,10 @@ public readonly partial struct PrngKey
     }
 
     /// <summary>An int64 in [minValue, maxValue): <c>jax.random.randint(key, (), minValue, maxValue, int64)</c> with <c>jax_enable_x64</c>.</summary>
+    /// <remarks>JAX's algorithm is biased for spans above 2^32: the result is <c>lo % span</c> of one 64-bit draw and each
+    /// value below <c>2^64 % span</c> is <c>ceil(2^64 / span) / floor(2^64 / span)</c> times as likely as the others
+    /// (on [0, 1.5 * 2^62) the lower third is twice as likely as the rest). Use <see cref="UnbiasedInt64"/> when no JAX
+    /// stream must be reproduced (docs/algorithms.md).</remarks>
     /// <param name="minValue">The inclusive lower bound.</param>
     /// <param name="maxValue">The exclusive upper bound; equal to <paramref name="minValue"/> returns <paramref name="minValue"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
@@ -144,11 +152,10 @@ public readonly partial struct PrngKey
     /// <param name="destination">The output; element i is JAX's element i.</param>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public void Uniform(Span<float> destination, float minValue = 0f, float maxValue = 1f)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         UniformChunk(destination.Length, 0, destination, minValue, maxValue);
     }
 
@@ -159,11 +166,10 @@ public readonly partial struct PrngKey
     /// <param name="destination">The output; element i is JAX's element i.</param>
     /// <param name="minValue">The inclusive lower bound (finite).</param>
     /// <param name="maxValue">The upper bound (finite), exclusive up to rounding.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, or <paramref name="maxValue"/> is less than <paramref name="minValue"/>.</exception>
     public void Uniform(Span<double> destination, double minValue = 0d, double maxValue = 1d)
     {
-        Argument.ThrowIfNotFinite(minValue, nameof(minValue));
-        Argument.ThrowIfNotFinite(maxValue, nameof(maxValue));
+        Argument.ThrowIfNotBounds(minValue, maxValue);
         UniformChunk(destination.Length, 0, destination, minValue, maxValue);
     }
 
@@ -182,6 +188,12 @@ public readonly partial struct PrngKey
     }
 
     /// <summary>Fills <paramref name="destination"/> with <c>jax.random.randint(key, (n,), minValue, maxValue, int32)</c>.</summary>
+    /// <remarks>JAX's algorithm is biased for spans above 2^16: the multiplier that mixes its two draws is then 0, the
+    /// result is <c>lo % span</c> of one 32-bit draw, and each value below <c>2^32 % span</c> is
+    /// <c>ceil(2^32 / span) / floor(2^32 / span)</c> times as likely as the others. <c>Integers(d, 0, 1_000_000_000)</c> gives
+    /// P(x &lt; 294,967,296) = 0.343 instead of 0.295 (those values are 5/4 as likely). For spans up to 2^16 the relative
+    /// excess is at most <c>1 / floor(2^32 / span)</c> (2^-16). Use <see cref="UnbiasedInt32"/> per element when no JAX stream must
+    /// be reproduced (docs/algorithms.md).</remarks>
     /// <param name="destination">The output; element i is JAX's element i.</param>
     /// <param name="minValue">The inclusive lower bound.</param>
     /// <param name="maxValue">The exclusive upper bound; equal bounds give <paramref name="minValue"/> everywhere.</param>
@@ -193,6 +205,10 @@ public readonly partial struct PrngKey
     }
 
     /// <summary>Fills <paramref name="destination"/> with <c>jax.random.randint(key, (n,), minValue, maxValue, int64)</c> (x64).</summary>
+    /// <remarks>JAX's algorithm is biased for spans above 2^32: the result is <c>lo % span</c> of one 64-bit draw and each
+    /// value below <c>2^64 % span</c> is <c>ceil(2^64 / span) / floor(2^64 / span)</c> times as likely as the others
+    /// (on [0, 1.5 * 2^62) the lower third is twice as likely as the rest). Use <see cref="UnbiasedInt64"/> per element when no JAX
+    /// stream must be reproduced (docs/algorithms.md).</remarks>
     /// <param name="destination">The output; element i is JAX's element i.</param>
     /// <param name="minValue">The inclusive lower bound.</param>
     /// <param name="maxValue">The exclusive upper bound; equal bounds give <paramref name="minValue"/> everywhere.</param>
@@ -279,7 +295,7 @@ public readonly partial struct PrngKey
     /// <param name="destination">The output; its length is the number of draws.</param>
     /// <param name="replace">Whether an item may be drawn more than once.</param>
     /// <exception cref="ArgumentException">Without replacement, <paramref name="destination"/> is longer than
-    /// <paramref name="items"/>; or <paramref name="items"/> is empty and <paramref name="destination"/> is not.</exception>
+    /// <paramref name="items"/>; or <paramref name="items"/> is empty and <paramref name="destination"/> is not; or the two overlap.</exception>
     public void Choice<T>(ReadOnlySpan<T> items, Span<T> destination, bool replace = true)
     {
         if (destination.IsEmpty)
@@ -291,6 +307,8 @@ public readonly partial struct PrngKey
         {
             throw new ArgumentException("Cannot draw from an empty population.", nameof(items));
         }
+
+        ThrowIfOverlapping(items, destination);
 
         if (replace)
         {
@@ -316,13 +334,30 @@ public readonly partial struct PrngKey
         }
     }
 
+    /// <summary>
+    /// Choice reads the items while it writes the destination: on shared memory (even shifted) the draws would read
+    /// items already overwritten, giving duplicates without replacement. Copying first would hide an allocation.
+    /// </summary>
+    private static void ThrowIfOverlapping<T>(ReadOnlySpan<T> items, Span<T> destination)
+    {
+        if (items.Overlaps(destination))
+        {
+            throw new ArgumentException("items and destination must not overlap.", nameof(destination));
+        }
+    }
+
     // ---- Interop --------------------------------------------------------------------------------------------------
 
     /// <summary>
     /// A <see cref="Random"/> for third-party APIs that demand one. Its draw number i (counting from 0) uses
-    /// <c>FoldIn(i)</c> of this key, as <see cref="StatefulPrng"/> does, and maps the <see cref="Random"/> member to
-    /// the equivalent sampler (<c>Next(a, b)</c> to <see cref="Int32"/>, <c>NextDouble()</c> to <see cref="Uniform(double, double)"/>,
-    /// <c>NextBytes</c> to <see cref="Bits(Span{byte})"/>, ...). Like every stateful generator it is not thread-safe.
+    /// <c>FoldIn(i)</c> of this key, as <see cref="StatefulPrng"/> does; the count wraps after 2^32 draws (draw 2^32
+    /// repeats draw 0, as JAX's uint32 fold-in data does). It maps the <see cref="Random"/> members to unbiased samplers
+    /// (<c>Next(a, b)</c> to <see cref="UnbiasedInt32"/>, <c>NextInt64(a, b)</c> to <see cref="UnbiasedInt64"/>'s mask-and-reject
+    /// equivalent, <c>NextDouble()</c> to <see cref="Uniform(double, double)"/>, <c>NextSingle()</c> to
+    /// <see cref="UniformSingle(float, float)"/>, <c>NextBytes(byte[])</c> to <see cref="Bits(Span{byte})"/>); <see cref="Random"/>
+    /// has no JAX counterpart, so JAX's biased <c>randint</c> is not used. The netstandard2.0 and net8.0 builds give the
+    /// same values for every member, including <c>NextBytes(Span)</c> (one <c>Next()</c> per byte), <c>Shuffle</c> and
+    /// <c>GetItems</c> (docs/algorithms.md). Like every stateful generator it is not thread-safe.
     /// </summary>
     public Random AsRandom() => new KeyedRandom(new StatefulPrng(this));
 }

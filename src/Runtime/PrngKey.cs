@@ -137,15 +137,24 @@ public readonly partial struct PrngKey : IEquatable<PrngKey>
     }
 
     /// <summary><paramref name="count"/> new keys: <c>jax.random.split(key, count)</c>.</summary>
-    /// <param name="count">How many keys; 0 gives an empty array.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    /// <param name="count">How many keys, at most 2^30 - 29 (the original mode hashes 2 * count words into one array);
+    /// 0 gives an empty array.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or above 2^30 - 29.</exception>
     public PrngKey[] Split(int count)
     {
         Argument.ThrowIfNegative(count, nameof(count));
+        if (count > MaxSplitCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"At most {MaxSplitCount} keys can be split off at once.");
+        }
+
         var keys = new PrngKey[count];
         Split(keys.AsSpan());
         return keys;
     }
+
+    /// <summary>The largest split count: 2 * count words must fit one .NET array (at most 0x7FFFFFC7 elements).</summary>
+    private const int MaxSplitCount = 0x7FFFFFC7 / 2;
 
     /// <summary>Fills <paramref name="destination"/> with <c>jax.random.split(key, destination.Length)</c>.</summary>
     /// <param name="destination">Where the new keys go; its length is the split count (0 is fine).</param>

@@ -42,22 +42,18 @@ internal static class CatalogueDraws
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double NormalDouble(PrngKey key) => NormalSampling.FromBits(CounterStream.Scalar64(key));
 
-    /// <summary><c>normal(key, (n,), float32)</c> into a new array (for samplers that reshape it).</summary>
-    internal static float[] Normals(PrngKey key, int count)
+    /// <summary><c>normal(key, (n,), float32)</c> into <paramref name="values"/> (for samplers that reshape it).</summary>
+    internal static void Normals(PrngKey key, Span<float> values)
     {
-        var values = new float[count];
-        CounterStream.Words32(key, count, 0, MemoryMarshal.Cast<float, uint>(values.AsSpan()));
-        NormalSampling.FromBits(values.AsSpan());
-        return values;
+        CounterStream.Words32(key, values.Length, 0, MemoryMarshal.Cast<float, uint>(values));
+        NormalSampling.FromBits(values);
     }
 
-    /// <summary><c>normal(key, (n,), float64)</c> into a new array.</summary>
-    internal static double[] NormalsDouble(PrngKey key, int count)
+    /// <summary><c>normal(key, (n,), float64)</c> into <paramref name="values"/>.</summary>
+    internal static void Normals(PrngKey key, Span<double> values)
     {
-        var values = new double[count];
-        CounterStream.Words64(key, count, 0, MemoryMarshal.Cast<double, ulong>(values.AsSpan()));
-        NormalSampling.FromBits(values.AsSpan());
-        return values;
+        CounterStream.Words64(key, values.Length, 0, MemoryMarshal.Cast<double, ulong>(values));
+        NormalSampling.FromBits(values);
     }
 
     /// <summary>(float)bits, for the finfo constants below.</summary>

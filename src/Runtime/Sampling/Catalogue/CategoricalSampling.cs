@@ -8,53 +8,64 @@ namespace RandomPurity;
 /// </summary>
 internal static class CategoricalSampling
 {
+    /// <summary>Gumbel words are drawn this many at a time, at their offsets in the (draws, batch, k) stream.</summary>
+    private const int Chunk = 256;
+
     internal static void Fill(PrngKey key, ReadOnlySpan<float> logits, int categoryCount, Span<int> destination)
     {
         int batch = logits.Length / categoryCount;
-        float[] noise = new float[checked(destination.Length * categoryCount)];
-        GumbelSampling.Fill(key, noise);
-        for (int i = 0; i < destination.Length; i++)
+        long total = (long)destination.Length * categoryCount;
+        Span<uint> bits = stackalloc uint[Chunk];
+        int row = 0, j = 0, best = 0;
+        float bestValue = 0f;
+        for (long start = 0; start < total; start += Chunk)
         {
-            ReadOnlySpan<float> row = logits.Slice((i % batch) * categoryCount, categoryCount);
-            int offset = i * categoryCount;
-            int best = 0;
-            float bestValue = noise[offset] + row[0];
-            for (int j = 1; j < categoryCount; j++)
+            int length = (int)Math.Min(Chunk, total - start);
+            CounterStream.Words32(key, total, start, bits.Slice(0, length));
+            for (int t = 0; t < length; t++)
             {
-                float value = noise[offset + j] + row[j];
-                if (value > bestValue)
+                float value = GumbelSampling.FromBits(bits[t]) + logits[((row % batch) * categoryCount) + j];
+                if (j == 0 || value > bestValue)
                 {
                     best = j;
                     bestValue = value;
                 }
-            }
 
-            destination[i] = best;
+                if (++j == categoryCount)
+                {
+                    destination[row++] = best;
+                    j = 0;
+                }
+            }
         }
     }
 
     internal static void Fill(PrngKey key, ReadOnlySpan<double> logits, int categoryCount, Span<int> destination)
     {
         int batch = logits.Length / categoryCount;
-        double[] noise = new double[checked(destination.Length * categoryCount)];
-        GumbelSampling.Fill(key, noise);
-        for (int i = 0; i < destination.Length; i++)
+        long total = (long)destination.Length * categoryCount;
+        Span<ulong> bits = stackalloc ulong[Chunk];
+        int row = 0, j = 0, best = 0;
+        double bestValue = 0d;
+        for (long start = 0; start < total; start += Chunk)
         {
-            ReadOnlySpan<double> row = logits.Slice((i % batch) * categoryCount, categoryCount);
-            int offset = i * categoryCount;
-            int best = 0;
-            double bestValue = noise[offset] + row[0];
-            for (int j = 1; j < categoryCount; j++)
+            int length = (int)Math.Min(Chunk, total - start);
+            CounterStream.Words64(key, total, start, bits.Slice(0, length));
+            for (int t = 0; t < length; t++)
             {
-                double value = noise[offset + j] + row[j];
-                if (value > bestValue)
+                double value = GumbelSampling.FromBits(bits[t]) + logits[((row % batch) * categoryCount) + j];
+                if (j == 0 || value > bestValue)
                 {
                     best = j;
                     bestValue = value;
                 }
-            }
 
-            destination[i] = best;
+                if (++j == categoryCount)
+                {
+                    destination[row++] = best;
+                    j = 0;
+                }
+            }
         }
     }
 

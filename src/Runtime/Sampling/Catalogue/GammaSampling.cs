@@ -20,6 +20,8 @@ internal static class GammaSampling
 
     private const double SqueezeDouble = 0.0331;
 
+    /// <summary>Scratch of up to this many elements lives on the stack, so scalar draws (n = 1) allocate nothing.</summary>
+    internal const int StackLimit = 64;
 
     /// <summary><c>_gamma_one(key, alpha, log_space)</c> in float32.</summary>
     internal static float OneSingle(PrngKey key, float alpha, bool logSpace)
@@ -122,7 +124,8 @@ internal static class GammaSampling
     /// </summary>
     internal static void Fill(PrngKey key, Span<float> destination, ReadOnlySpan<float> alpha, bool logSpace)
     {
-        PrngKey[] keys = key.Split(destination.Length);
+        Span<PrngKey> keys = destination.Length <= StackLimit ? stackalloc PrngKey[destination.Length] : new PrngKey[destination.Length];
+        key.Split(keys);
         for (int i = 0; i < destination.Length; i++)
         {
             destination[i] = OneSingle(keys[i], alpha[i % alpha.Length], logSpace);
@@ -131,7 +134,8 @@ internal static class GammaSampling
 
     internal static void Fill(PrngKey key, Span<double> destination, ReadOnlySpan<double> alpha, bool logSpace)
     {
-        PrngKey[] keys = key.Split(destination.Length);
+        Span<PrngKey> keys = destination.Length <= StackLimit ? stackalloc PrngKey[destination.Length] : new PrngKey[destination.Length];
+        key.Split(keys);
         for (int i = 0; i < destination.Length; i++)
         {
             destination[i] = OneDouble(keys[i], alpha[i % alpha.Length], logSpace);
@@ -143,12 +147,22 @@ internal static class GammaSampling
     {
         var (keyA, keyB) = key.Split();
         Fill(keyA, destination, stackalloc float[] { a }, logSpace: true);
-        float[] logB = new float[destination.Length];
+        Span<float> logB = destination.Length <= StackLimit ? stackalloc float[destination.Length] : new float[destination.Length];
         Fill(keyB, logB, stackalloc float[] { b }, logSpace: true);
         for (int i = 0; i < destination.Length; i++)
         {
             float la = destination[i], lb = logB[i];
             float max = Math.Max(la, lb);
+            if (float.IsNegativeInfinity(max))
+            {
+                // Both log-gammas overflowed to -infinity (a subnormal or tiny shape: log(U) / a is beyond the range),
+                // where JAX's ratio is NaN. The larger of the two is the one whose log(-log U) - log(shape) is smaller.
+                double scoreA = TinyShapeScore(ElementKey(keyA, destination.Length, i), a, single: true);
+                double scoreB = TinyShapeScore(ElementKey(keyB, destination.Length, i), b, single: true);
+                destination[i] = scoreA < scoreB ? 1 : 0;
+                continue;
+            }
+
             float ea = Transcendentals.Exp(la - max);
             float eb = Transcendentals.Exp(lb - max);
             destination[i] = ea / (ea + eb);
@@ -159,12 +173,22 @@ internal static class GammaSampling
     {
         var (keyA, keyB) = key.Split();
         Fill(keyA, destination, stackalloc double[] { a }, logSpace: true);
-        double[] logB = new double[destination.Length];
+        Span<double> logB = destination.Length <= StackLimit ? stackalloc double[destination.Length] : new double[destination.Length];
         Fill(keyB, logB, stackalloc double[] { b }, logSpace: true);
         for (int i = 0; i < destination.Length; i++)
         {
             double la = destination[i], lb = logB[i];
             double max = Math.Max(la, lb);
+            if (double.IsNegativeInfinity(max))
+            {
+                // Both log-gammas overflowed to -infinity (a subnormal or tiny shape: log(U) / a is beyond the range),
+                // where JAX's ratio is NaN. The larger of the two is the one whose log(-log U) - log(shape) is smaller.
+                double scoreA = TinyShapeScore(ElementKey(keyA, destination.Length, i), a, single: false);
+                double scoreB = TinyShapeScore(ElementKey(keyB, destination.Length, i), b, single: false);
+                destination[i] = scoreA < scoreB ? 1 : 0;
+                continue;
+            }
+
             double ea = Transcendentals.Exp(la - max);
             double eb = Transcendentals.Exp(lb - max);
             destination[i] = ea / (ea + eb);
@@ -174,8 +198,13 @@ internal static class GammaSampling
     /// <summary><c>dirichlet(key, alpha, (rows,))</c> = <c>softmax(loggamma(key, alpha, (rows, k)), -1)</c>.</summary>
     internal static void Dirichlet(PrngKey key, Span<float> destination, ReadOnlySpan<float> alpha)
     {
-        Fill(key, destination, alpha, logSpace: true);
         int k = alpha.Length;
+        if (k == 0)
+        {
+            return; // rows of length 0 (the destination is empty: the caller checked)
+        }
+
+        Fill(key, destination, alpha, logSpace: true);
         for (int row = 0; row + k <= destination.Length; row += k)
         {
             Span<float> r = destination.Slice(row, k);
@@ -183,6 +212,12 @@ internal static class GammaSampling
             foreach (float x in r)
             {
                 max = Math.Max(max, x);
+            }
+
+            if (float.IsNegativeInfinity(max))
+            {
+                OneHotForTinyShapes(key, destination.Length, row, r, alpha, single: true);
+                continue;
             }
 
             float sum = 0f;
@@ -201,8 +236,13 @@ internal static class GammaSampling
 
     internal static void Dirichlet(PrngKey key, Span<double> destination, ReadOnlySpan<double> alpha)
     {
-        Fill(key, destination, alpha, logSpace: true);
         int k = alpha.Length;
+        if (k == 0)
+        {
+            return; // rows of length 0 (the destination is empty: the caller checked)
+        }
+
+        Fill(key, destination, alpha, logSpace: true);
         for (int row = 0; row + k <= destination.Length; row += k)
         {
             Span<double> r = destination.Slice(row, k);
@@ -210,6 +250,12 @@ internal static class GammaSampling
             foreach (double x in r)
             {
                 max = Math.Max(max, x);
+            }
+
+            if (double.IsNegativeInfinity(max))
+            {
+                OneHotForTinyShapes(key, destination.Length, row, r, alpha, single: false);
+                continue;
             }
 
             double sum = 0d;
@@ -226,18 +272,70 @@ internal static class GammaSampling
         }
     }
 
+    /// <summary>
+    /// Element i's key of <c>split(key, n)</c> without the array: <c>fold_in(key, i)</c> when partitionable, words
+    /// 2i and 2i + 1 of <c>bits(key, (2n,))</c> in the original mode.
+    /// </summary>
+    internal static PrngKey ElementKey(PrngKey key, int n, int i)
+    {
+        if (key.Impl != PrngImpl.Threefry2x32Legacy)
+        {
+            return key.FoldIn((uint)i);
+        }
+
+        Span<uint> words = stackalloc uint[2];
+        CounterStream.Words32(key, 2L * n, 2L * i, words);
+        return PrngKey.FromWords(words[0], words[1], key.Impl);
+    }
+
+    /// <summary>
+    /// For a log-gamma draw that overflowed to -infinity: log(-log U) - log(shape), where <c>log(U) / shape</c> is the
+    /// term that overflowed (U the boost uniform of the element key's subkey). A larger score is a more negative draw.
+    /// </summary>
+    private static double TinyShapeScore(PrngKey elementKey, double alpha, bool single)
+    {
+        PrngKey subkey = elementKey.Split().Second;
+        double logU = single
+            ? Transcendentals.Log1p(-CatalogueDraws.UnitSingle(subkey))
+            : Transcendentals.Log1p(-CatalogueDraws.UnitDouble(subkey));
+        return Transcendentals.Log(-logU) - Transcendentals.Log(alpha);
+    }
+
+    /// <summary>A Dirichlet row whose log-gammas all overflowed (tiny shapes): all mass on the least negative one.</summary>
+    private static void OneHotForTinyShapes<T>(PrngKey key, int n, int row, Span<T> r, ReadOnlySpan<T> alpha, bool single)
+        where T : struct
+    {
+        int best = 0;
+        double bestScore = double.PositiveInfinity;
+        for (int j = 0; j < r.Length; j++)
+        {
+            double shape = typeof(T) == typeof(float) ? (float)(object)alpha[j] : (double)(object)alpha[j];
+            double score = TinyShapeScore(ElementKey(key, n, row + j), shape, single);
+            if (score < bestScore)
+            {
+                best = j;
+                bestScore = score;
+            }
+        }
+
+        for (int j = 0; j < r.Length; j++)
+        {
+            r[j] = (T)(object)(typeof(T) == typeof(float) ? (object)(j == best ? 1f : 0f) : (j == best ? 1d : 0d));
+        }
+    }
+
     /// <summary><c>t(key, df, (n,))</c>: <c>kn, kg = split(key)</c>; <c>normal(kn) * sqrt((df / 2) / gamma(kg, df / 2))</c>.</summary>
     internal static void StudentT(PrngKey key, Span<float> destination, float df)
     {
         var (normalKey, gammaKey) = key.Split();
         float halfDf = df / 2f;
-        float[] gammas = new float[destination.Length];
+        Span<float> gammas = destination.Length <= StackLimit ? stackalloc float[destination.Length] : new float[destination.Length];
         Fill(gammaKey, gammas, stackalloc float[] { halfDf }, logSpace: false);
         Span<uint> bits = CatalogueDraws.Words(normalKey, destination);
         for (int i = 0; i < destination.Length; i++)
         {
             float n = NormalSampling.FromBits(bits[i]);
-            destination[i] = n * (float)Math.Sqrt(halfDf / gammas[i]);
+            destination[i] = n * (float)Math.Sqrt(StudentTRatio(halfDf, gammas[i]));
         }
     }
 
@@ -245,13 +343,19 @@ internal static class GammaSampling
     {
         var (normalKey, gammaKey) = key.Split();
         double halfDf = df / 2d;
-        double[] gammas = new double[destination.Length];
+        Span<double> gammas = destination.Length <= StackLimit ? stackalloc double[destination.Length] : new double[destination.Length];
         Fill(gammaKey, gammas, stackalloc double[] { halfDf }, logSpace: false);
         Span<ulong> bits = CatalogueDraws.Words(normalKey, destination);
         for (int i = 0; i < destination.Length; i++)
         {
             double n = NormalSampling.FromBits(bits[i]);
-            destination[i] = n * Math.Sqrt(halfDf / gammas[i]);
+            destination[i] = n * Math.Sqrt(StudentTRatio(halfDf, gammas[i]));
         }
     }
+
+    // A subnormal df makes df / 2 and its gamma draw 0 (JAX: 0 / 0 = NaN). The ratio's true value is astronomically
+    // large there (|t| grows like exp(1 / df)), so it is +infinity and the draw +-infinity with the normal's sign.
+    private static float StudentTRatio(float halfDf, float gamma) => gamma == 0f ? float.PositiveInfinity : halfDf / gamma;
+
+    private static double StudentTRatio(double halfDf, double gamma) => gamma == 0d ? double.PositiveInfinity : halfDf / gamma;
 }

@@ -10,7 +10,9 @@ internal static class MaxwellSampling
 {
     internal static void Fill(PrngKey key, Span<float> destination)
     {
-        float[] normals = CatalogueDraws.Normals(key, checked(3 * destination.Length));
+        int count = checked(3 * destination.Length);
+        Span<float> normals = count <= GammaSampling.StackLimit ? stackalloc float[count] : new float[count];
+        CatalogueDraws.Normals(key, normals);
         for (int i = 0; i < destination.Length; i++)
         {
             float x = normals[3 * i], y = normals[(3 * i) + 1], z = normals[(3 * i) + 2];
@@ -20,7 +22,9 @@ internal static class MaxwellSampling
 
     internal static void Fill(PrngKey key, Span<double> destination)
     {
-        double[] normals = CatalogueDraws.NormalsDouble(key, checked(3 * destination.Length));
+        int count = checked(3 * destination.Length);
+        Span<double> normals = count <= GammaSampling.StackLimit ? stackalloc double[count] : new double[count];
+        CatalogueDraws.Normals(key, normals);
         for (int i = 0; i < destination.Length; i++)
         {
             double x = normals[3 * i], y = normals[(3 * i) + 1], z = normals[(3 * i) + 2];

@@ -8,6 +8,60 @@ namespace RandomPurity;
 /// </summary>
 internal static class MultivariateNormalSampling
 {
+    /// <summary>A finite mean; a finite covariance, symmetric to within a relative 1e-6 (float32).</summary>
+    internal static void Validate(ReadOnlySpan<float> mean, ReadOnlySpan<float> covariance)
+    {
+        foreach (float m in mean)
+        {
+            ThrowIfNotFinite(m, nameof(mean));
+        }
+
+        int n = mean.Length;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                CheckPair(covariance[(i * n) + j], covariance[(j * n) + i], 1e-6);
+            }
+        }
+    }
+
+    /// <summary>A finite mean; a finite covariance, symmetric to within a relative 1e-12 (float64).</summary>
+    internal static void Validate(ReadOnlySpan<double> mean, ReadOnlySpan<double> covariance)
+    {
+        foreach (double m in mean)
+        {
+            ThrowIfNotFinite(m, nameof(mean));
+        }
+
+        int n = mean.Length;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                CheckPair(covariance[(i * n) + j], covariance[(j * n) + i], 1e-12);
+            }
+        }
+    }
+
+    private static void ThrowIfNotFinite(double value, string paramName)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            throw new ArgumentException("Every entry must be a finite number.", paramName);
+        }
+    }
+
+    private static void CheckPair(double upper, double lower, double tolerance)
+    {
+        ThrowIfNotFinite(upper, "covariance");
+        ThrowIfNotFinite(lower, "covariance");
+        if (Math.Abs(upper - lower) > tolerance * Math.Max(Math.Abs(upper), Math.Abs(lower)))
+        {
+            throw new ArgumentException("The covariance must be symmetric.", "covariance");
+        }
+    }
+
     /// <summary>The lower Cholesky factor (row-major n x n), computed in double; throws when not positive definite.</summary>
     internal static double[] Cholesky(ReadOnlySpan<double> covariance, int n)
     {
@@ -58,7 +112,8 @@ internal static class MultivariateNormalSampling
             factor[i] = (float)factorWide[i];
         }
 
-        float[] z = CatalogueDraws.Normals(key, destination.Length);
+        var z = new float[destination.Length];
+        CatalogueDraws.Normals(key, z);
         for (int row = 0; row < destination.Length; row += n)
         {
             for (int i = 0; i < n; i++)
@@ -78,7 +133,8 @@ internal static class MultivariateNormalSampling
     {
         int n = mean.Length;
         double[] factor = Cholesky(covariance, n);
-        double[] z = CatalogueDraws.NormalsDouble(key, destination.Length);
+        var z = new double[destination.Length];
+        CatalogueDraws.Normals(key, z);
         for (int row = 0; row < destination.Length; row += n)
         {
             for (int i = 0; i < n; i++)

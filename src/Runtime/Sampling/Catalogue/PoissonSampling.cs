@@ -3,12 +3,24 @@ using System;
 namespace RandomPurity;
 
 /// <summary>
-/// <c>jax.random.poisson</c> with <c>method='exact'</c> (section 9.10 of jax-prng.md), lam in float32. For lam &lt; 10,
+/// <c>jax.random.poisson</c> with <c>method='exact'</c> (docs/algorithms.md), lam in float32. For lam &lt; 10,
 /// Knuth's product of uniforms; otherwise Hörmann's transformed rejection. Both loops run over the whole array: each
 /// iteration splits the loop key and draws a full-shape uniform, and elements that are done keep their value.
+/// From lam = 1000 the rejection's arithmetic is float64 (same draws, same steps): in float32, JAX's
+/// <c>k * log(lam) - lgamma(k + 1)</c> loses the digits the test needs and <c>floor(... + lam)</c> rounds to a multiple
+/// of 2, 4, 8 above 2^24 (JAX fails a chi-square test at lam = 1e5 and never returns an odd k at 3e7).
 /// </summary>
 internal static class PoissonSampling
 {
+    /// <summary>From this rate on the transformed rejection computes in float64.</summary>
+    internal const float DoublePrecisionRate = 1000f;
+
+    /// <summary>The largest rate: P(k &gt; int.MaxValue) is then below 1e-300 (int.MaxValue is 3,300 sd above 2e9).</summary>
+    internal const float MaxRate = 2e9f;
+
+    /// <summary>Scratch of up to this many elements lives on the stack (scalar draws allocate nothing).</summary>
+    private const int StackLimit = 64;
+
     internal static void Fill(PrngKey key, Span<int> destination, float lam)
     {
         if (lam == 0f)
@@ -30,8 +42,9 @@ internal static class PoissonSampling
     private static void Knuth(PrngKey key, Span<int> destination, float lam)
     {
         int n = destination.Length;
-        float[] logProduct = new float[n];
-        float[] uniforms = new float[n];
+        Span<float> logProduct = n <= StackLimit ? stackalloc float[n] : new float[n];
+        Span<float> uniforms = n <= StackLimit ? stackalloc float[n] : new float[n];
+        logProduct.Clear();
         Span<int> k = destination;
         k.Clear();
         float threshold = -lam;
@@ -58,7 +71,7 @@ internal static class PoissonSampling
         }
     }
 
-    private static bool Any(float[] logProduct, float threshold)
+    private static bool Any(Span<float> logProduct, float threshold)
     {
         foreach (float value in logProduct)
         {
@@ -79,16 +92,16 @@ internal static class PoissonSampling
         float a = -0.059f + (0.02483f * b);
         float invAlpha = 1.1239f + (1.1328f / (b - 3.4f));
         float vr = 0.9277f - (3.6224f / (b - 2f));
+        bool wide = lam >= DoublePrecisionRate;
+        double logLamWide = Transcendentals.Log((double)lam);
 
         int n = destination.Length;
-        float[] kOut = new float[n];
-        bool[] accepted = new bool[n];
-        float[] us = new float[n];
-        float[] vs = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            kOut[i] = -1f;
-        }
+        Span<double> kOut = n <= StackLimit ? stackalloc double[n] : new double[n];
+        Span<bool> accepted = n <= StackLimit ? stackalloc bool[n] : new bool[n];
+        Span<float> us = n <= StackLimit ? stackalloc float[n] : new float[n];
+        Span<float> vs = n <= StackLimit ? stackalloc float[n] : new float[n];
+        accepted.Clear();
+        kOut.Fill(-1d);
 
         int remaining = n;
         Span<PrngKey> keys = stackalloc PrngKey[3];
@@ -109,12 +122,27 @@ internal static class PoissonSampling
                 float u = UniformSampling.UnitSingle(uBits[i]) - 0.5f;
                 float v = UniformSampling.UnitSingle(vBits[i]);
                 float uShifted = 0.5f - Math.Abs(u);
-                float k = (float)Math.Floor((((2f * a) / uShifted) + b) * u + lam + 0.43f);
-                float s = Transcendentals.Log(v * invAlpha / ((a / (uShifted * uShifted)) + b));
-                float t = -lam + (k * logLam) - LogGammaFunction.LogGamma(k + 1f);
                 bool accept1 = uShifted >= 0.07f && v <= vr;
-                bool reject = k < 0f || (uShifted < 0.013f && v > uShifted);
-                bool accept2 = s <= t;
+                double k;
+                bool reject, accept2;
+                if (wide)
+                {
+                    k = Math.Floor(((((2d * a) / uShifted) + b) * u) + lam + 0.43);
+                    double s = Transcendentals.Log(v * (double)invAlpha / ((a / ((double)uShifted * uShifted)) + b));
+                    double t = -lam + (k * logLamWide) - LogGammaFunction.LogGamma(k + 1d);
+                    reject = k < 0d || (uShifted < 0.013f && v > uShifted);
+                    accept2 = s <= t;
+                }
+                else
+                {
+                    float kSingle = (float)Math.Floor((((2f * a) / uShifted) + b) * u + lam + 0.43f);
+                    float s = Transcendentals.Log(v * invAlpha / ((a / (uShifted * uShifted)) + b));
+                    float t = -lam + (kSingle * logLam) - LogGammaFunction.LogGamma(kSingle + 1f);
+                    reject = kSingle < 0f || (uShifted < 0.013f && v > uShifted);
+                    accept2 = s <= t;
+                    k = kSingle;
+                }
+
                 if (accept1 || (!reject && accept2))
                 {
                     kOut[i] = k;
@@ -126,7 +154,7 @@ internal static class PoissonSampling
 
         for (int i = 0; i < n; i++)
         {
-            destination[i] = kOut[i] >= 2147483648f ? int.MaxValue : (int)kOut[i];
+            destination[i] = (int)kOut[i]; // lam <= MaxRate: k < int.MaxValue
         }
     }
 }

@@ -76,6 +76,19 @@ internal static class WeightedChoiceSampling
                 cumulative[i] = running;
             }
 
+            if (float.IsInfinity(running))
+            {
+                // JAX's cumsum overflowed (e.g. [3e38, 3e38]): r is +infinity and the first items are never drawn. The
+                // weights scaled by 2^-32 (exact, and n < 2^31 weights of at most MaxValue then sum to a finite value)
+                // give the cumsum JAX would compute with unbounded exponents.
+                running = 0f;
+                for (int i = 0; i < n; i++)
+                {
+                    running += weights[i] * 2.32830644e-10f;
+                    cumulative[i] = running;
+                }
+            }
+
             float[] uniforms = new float[indices.Length];
             Span<uint> bits = CatalogueDraws.Words(key, uniforms);
             for (int i = 0; i < indices.Length; i++)
@@ -108,6 +121,19 @@ internal static class WeightedChoiceSampling
             {
                 running += weights[i];
                 cumulative[i] = running;
+            }
+
+            if (double.IsInfinity(running))
+            {
+                // JAX's cumsum overflowed (e.g. [3e38, 3e38]): r is +infinity and the first items are never drawn. The
+                // weights scaled by 2^-32 (exact, and n < 2^31 weights of at most MaxValue then sum to a finite value)
+                // give the cumsum JAX would compute with unbounded exponents.
+                running = 0d;
+                for (int i = 0; i < n; i++)
+                {
+                    running += weights[i] * 2.3283064365386963e-10;
+                    cumulative[i] = running;
+                }
             }
 
             double[] uniforms = new double[indices.Length];
