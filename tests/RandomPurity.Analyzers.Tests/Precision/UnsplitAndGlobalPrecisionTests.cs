@@ -50,6 +50,37 @@ public sealed class UnsplitAndGlobalPrecisionTests
     public Task Query_over_range_variables_is_silent(string body) =>
         UnsplitCS.VerifyAnalyzerAsync(InMethod(body));
 
+    private static string WithPeek(string attribute, string loop) => $$"""
+        using System;
+        using RandomPurity;
+
+        [AttributeUsage(AttributeTargets.Method | AttributeTargets.Parameter)]
+        sealed class PreservesKey : Attribute { }
+
+        class C
+        {
+            {{attribute}} static uint Peek(PrngKey k) => k.Word0;
+
+            uint M(int n)
+            {
+                uint sum = 0;
+                {{loop}}
+                return sum;
+            }
+        }
+        """;
+
+    /// <summary>RP0004 and RP0003 share one [PreservesKey] test: an attribute class named <c>PreservesKey</c> counts too.</summary>
+    [Fact]
+    public Task A_method_marked_with_a_PreservesKey_class_only_inspects_the_key() =>
+        UnsplitCS.VerifyAnalyzerAsync(WithPeek("[@PreservesKey]", "for (var i = 0; i < n; i++) { sum += Peek(PrngKey.Create(Seed)); }").Replace("Seed", "42"));
+
+    [Fact]
+    public Task An_unmarked_method_consumes_the_key() =>
+        UnsplitCS.VerifyAnalyzerAsync(
+            WithPeek(string.Empty, "for (var i = 0; i < n; i++) { sum += Peek({|#0:PrngKey.Create(42)|}); }"),
+            Unsplit("a 'for' loop"));
+
     private const string SharedMembers = """
         using System;
 
