@@ -22,7 +22,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor KeyReused = Create(
         RuleIdentifiers.KeyReused,
         "Key reused",
-        "Key '{0}' is reused: {1}; split it before the second use and give each use its own subkey",
+        "Key '{0}' is reused: {1} (first use on line {2}); split it before the second use and give each use its own subkey",
         DiagnosticSeverity.Warning,
         "Consuming a key twice gives correlated (often identical) random numbers. Split the key and use each subkey once.");
 

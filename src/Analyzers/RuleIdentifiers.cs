@@ -1,6 +1,6 @@
 namespace RandomPurity.Analyzers;
 
-/// <summary>The stable diagnostic IDs (see shared/spec/rules.md) and the one place help links are built.</summary>
+/// <summary>The stable diagnostic IDs (see docs/rules/RPxxxx.md) and the one place help links are built.</summary>
 internal static class RuleIdentifiers
 {
     public const string SystemRandomCreated = "RP0001";

@@ -120,7 +120,7 @@ internal sealed class ControlFlowWalker
             return;
         }
 
-        var joined = FlowState.Join(existing, state, _evaluator.ImplicitValue);
+        var joined = FlowState.Join(existing, state, _evaluator.ImplicitValue, _graph.Blocks[ordinal]);
         if (!joined.StateEquals(existing))
         {
             _inputs[ordinal] = joined;
@@ -143,7 +143,7 @@ internal sealed class ControlFlowWalker
             FlowState joined;
             if (_tryStates.TryGetValue(region, out var existing))
             {
-                joined = FlowState.Join(existing, state, _evaluator.ImplicitValue);
+                joined = FlowState.Join(existing, state, _evaluator.ImplicitValue, region);
                 if (joined.StateEquals(existing))
                 {
                     continue;
@@ -195,7 +195,7 @@ internal sealed class ControlFlowWalker
                 {
                     if (branch.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling && InnermostFinally(block) == region)
                     {
-                        exit = exit is null ? state : FlowState.Join(exit, state, _evaluator.ImplicitValue);
+                        exit = exit is null ? state : FlowState.Join(exit, state, _evaluator.ImplicitValue, region);
                     }
 
                     continue;
@@ -214,7 +214,7 @@ internal sealed class ControlFlowWalker
                 }
                 else
                 {
-                    var joined = FlowState.Join(existing, state, _evaluator.ImplicitValue);
+                    var joined = FlowState.Join(existing, state, _evaluator.ImplicitValue, _graph.Blocks[destination]);
                     if (!joined.StateEquals(existing))
                     {
                         inputs[destination] = joined;

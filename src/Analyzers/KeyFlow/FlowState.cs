@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace RandomPurity.Analyzers.KeyFlow;
@@ -77,17 +78,20 @@ internal sealed class FlowState
     }
 
     /// <summary>
-    /// The join of two states. A slot missing on one side takes its implicit value there (a parameter or captured
-    /// variable holds its entry key; an own local not yet assigned contributes nothing).
+    /// The join of two states at <paramref name="site"/> (a block or region). A slot missing on one side takes its
+    /// implicit value there (a parameter or captured variable holds its entry key; an own local not yet assigned
+    /// contributes nothing). A slot whose key differs between the sides holds a join origin from here on (see
+    /// <see cref="JoinAnchor"/>), whose state is the join of the states of what it held on each side.
     /// </summary>
-    public static FlowState Join(FlowState left, FlowState right, Func<object, KeyValue?> implicitValue)
+    public static FlowState Join(FlowState left, FlowState right, Func<object, KeyValue?> implicitValue, object site)
     {
         var result = left.Clone();
+        List<KeyValuePair<KeyOrigin, OriginState>>? joins = null;
         foreach (var pair in right.Slots)
         {
             if (result.Slots.TryGetValue(pair.Key, out var existing))
             {
-                var joined = KeyValue.Join(existing, pair.Value);
+                var joined = JoinValues(existing, pair.Value, left, right, site, pair.Key, 0, ref joins);
                 if (joined is null)
                 {
                     result.Slots.Remove(pair.Key);
@@ -100,7 +104,7 @@ internal sealed class FlowState
             else
             {
                 var implicitLeft = implicitValue(pair.Key);
-                var joined = implicitLeft is null ? pair.Value : KeyValue.Join(implicitLeft, pair.Value);
+                var joined = implicitLeft is null ? pair.Value : JoinValues(implicitLeft, pair.Value, left, right, site, pair.Key, 0, ref joins);
                 if (joined is not null)
                 {
                     result.Slots[pair.Key] = joined;
@@ -124,7 +128,7 @@ internal sealed class FlowState
                 var implicitRight = implicitValue(slot);
                 if (implicitRight is not null)
                 {
-                    var joined = KeyValue.Join(result.Slots[slot], implicitRight);
+                    var joined = JoinValues(result.Slots[slot], implicitRight, left, right, site, slot, 0, ref joins);
                     if (joined is null)
                     {
                         result.Slots.Remove(slot);
@@ -160,7 +164,92 @@ internal sealed class FlowState
             }
         }
 
+        if (joins is not null)
+        {
+            foreach (var pair in joins)
+            {
+                result.Set(pair.Key, pair.Value);
+            }
+        }
+
         return result;
+    }
+
+    /// <summary>
+    /// Joins one slot's values: equal values stay; two different keys become the slot's join origin at this site;
+    /// tuples join element by element; arrays unite their origins; different shapes are no longer tracked.
+    /// </summary>
+    private static KeyValue? JoinValues(KeyValue left, KeyValue right, FlowState leftState, FlowState rightState, object site, object slot, int path, ref List<KeyValuePair<KeyOrigin, OriginState>>? joins)
+    {
+        if (ReferenceEquals(left, right) || left.Equals(right))
+        {
+            return left;
+        }
+
+        if (left.Kind != right.Kind)
+        {
+            return null;
+        }
+
+        switch (left.Kind)
+        {
+            case KeyValueKind.Key:
+            {
+                var members = ImmutableHashSet.CreateBuilder<KeyOrigin>();
+                var isDefault = true;
+                var tracksReuse = true;
+                var state = SideState(left, leftState, members, ref isDefault, ref tracksReuse);
+                state = OriginState.Join(state, SideState(right, rightState, members, ref isDefault, ref tracksReuse));
+                var origin = new KeyOrigin(new JoinAnchor(site, slot, path), isDefault: isDefault, tracksReuse: tracksReuse);
+                members.Remove(origin);
+                (joins ??= new List<KeyValuePair<KeyOrigin, OriginState>>()).Add(new KeyValuePair<KeyOrigin, OriginState>(origin, state.WithMembers(members.ToImmutable())));
+                return KeyValue.Key(origin);
+            }
+
+            case KeyValueKind.Tuple:
+            {
+                if (left.Elements.Length != right.Elements.Length)
+                {
+                    return null;
+                }
+
+                var builder = ImmutableArray.CreateBuilder<KeyValue?>(left.Elements.Length);
+                for (var i = 0; i < left.Elements.Length; i++)
+                {
+                    var l = left.Elements[i];
+                    var r = right.Elements[i];
+                    builder.Add(l is null || r is null ? null : JoinValues(l, r, leftState, rightState, site, slot, (path * 16) + i + 1, ref joins));
+                }
+
+                return KeyValue.Tuple(builder.MoveToImmutable());
+            }
+
+            default:
+                return KeyValue.Join(left, right);
+        }
+    }
+
+    /// <summary>The state of a key value on one side of a join (the join of its origins' states), collecting what it may be.</summary>
+    private static OriginState SideState(KeyValue value, FlowState state, ImmutableHashSet<KeyOrigin>.Builder members, ref bool isDefault, ref bool tracksReuse)
+    {
+        OriginState? result = null;
+        foreach (var origin in value.Origins)
+        {
+            var originState = state.Get(origin);
+            result = result is null ? originState : OriginState.Join(result, originState);
+            isDefault &= origin.IsDefault;
+            tracksReuse &= origin.TracksReuse;
+            if (originState.Members.IsEmpty)
+            {
+                members.Add(origin);
+            }
+            else
+            {
+                members.UnionWith(originState.Members);
+            }
+        }
+
+        return result ?? OriginState.Fresh;
     }
 
     private static IEnumerable<KeyOrigin> Union(IEnumerable<KeyOrigin> left, IEnumerable<KeyOrigin> right)

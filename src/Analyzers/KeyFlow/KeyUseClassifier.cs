@@ -1,10 +1,11 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace RandomPurity.Analyzers.KeyFlow;
 
-/// <summary>What the operation around a key value does to that key (rules.md, "What consume means").</summary>
+/// <summary>What the operation around a key value does to that key (docs/rules/RP0003.md, "What it flags").</summary>
 internal enum KeyUseKind
 {
     /// <summary>Inspects the key without drawing from it: Word0, Equals, ==, ToString, Clone, [PreservesKey], nameof, a discarded value.</summary>
@@ -183,9 +184,18 @@ internal static class KeyUseClassifier
                 return new KeyUse(KeyUseKind.Consume, ConsumeReason.Store, parent);
 
             default:
-                return new KeyUse(KeyUseKind.Escape, site: parent);
+                // Collection expressions (`[a, b]`, `[.. ks, a]`) and a `params ReadOnlySpan<PrngKey>` argument store the
+                // key like `new[] { a, b }`. Their operation kinds (C# 12/13) are newer than the Roslyn this is built against.
+                return IsCollectionElement(child, parent)
+                    ? new KeyUse(KeyUseKind.Consume, ConsumeReason.Store, parent)
+                    : new KeyUse(KeyUseKind.Escape, site: parent);
         }
     }
+
+    private static bool IsCollectionElement(IOperation child, IOperation parent) =>
+        parent.Syntax is CollectionExpressionSyntax
+        || child.Syntax.Parent is ExpressionElementSyntax or SpreadElementSyntax
+        || (parent.IsImplicit && parent.Parent is IArgumentOperation { Parameter.IsParams: true });
 
     /// <summary>True when the method or parameter carries <c>[PreservesKey]</c> (any namespace).</summary>
     public static bool HasPreservesKey(ISymbol? symbol)
@@ -268,7 +278,7 @@ internal static class KeyUseClassifier
             _ => null,
         };
 
-        // Equality and interpolated-string handlers only read the key (rules.md: Equals, string interpolation).
+        // Equality and interpolated-string handlers only read the key (docs/rules/RP0003.md: Equals, string interpolation).
         if (method is { Name: "Equals" or "ReferenceEquals" or "AppendFormatted" } || HasPreservesKey(parameter) || HasPreservesKey(method))
         {
             return new KeyUse(KeyUseKind.Neither, site: argument.Parent);

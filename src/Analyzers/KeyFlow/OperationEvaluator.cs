@@ -402,12 +402,17 @@ internal sealed class OperationEvaluator
             Eval(index);
         }
 
+        return ElementValue(array, ConstantIndex(element));
+    }
+
+    /// <summary>The value of an element of a key array: a constant index is tracked; any other is tracked only as a default key.</summary>
+    private KeyValue? ElementValue(KeyValue? array, int? constant)
+    {
         if (array is not { Kind: KeyValueKind.Array })
         {
             return null;
         }
 
-        var constant = ConstantIndex(element);
         KeyValue? result = null;
         var first = true;
         foreach (var origin in array.Origins)
@@ -454,6 +459,27 @@ internal sealed class OperationEvaluator
                 Bind(binary.LeftPattern, value);
                 Bind(binary.RightPattern, value);
                 return;
+            case IListPatternOperation list:
+                // `keys is [var first, .., var last]`, `key.Split(2) is [var a, var b]`: the elements before a slice are
+                // the array's constant-index elements (tracked, like `keys[0]`); the rest are keys of their own.
+                var sliced = false;
+                for (var i = 0; i < list.Patterns.Length; i++)
+                {
+                    if (list.Patterns[i] is ISlicePatternOperation slice)
+                    {
+                        sliced = true;
+                        if (slice.Pattern is { } inner)
+                        {
+                            Bind(inner, null);
+                        }
+
+                        continue;
+                    }
+
+                    Bind(list.Patterns[i], sliced ? null : ElementValue(value, i));
+                }
+
+                break;
             case IRecursivePatternOperation recursive:
                 // Members and deconstructed parts are read from the tested value: untracked, so each is a key of its own.
                 foreach (var part in recursive.DeconstructionSubpatterns)
@@ -473,6 +499,7 @@ internal sealed class OperationEvaluator
         {
             IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol declared } => declared,
             IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol declared } => declared,
+            IListPatternOperation { DeclaredSymbol: ILocalSymbol declared } => declared,
             _ => null,
         };
         if (local is not null && (value ?? Fresh(pattern, type: local.Type)) is { } bound)
@@ -594,6 +621,7 @@ internal sealed class OperationEvaluator
 
             var level = value.Origins.Count == 1 || state.Level == ConsumeLevel.Definite ? ConsumeLevel.Definite : ConsumeLevel.Maybe;
             _state.Set(origin, state.WithConsumed(level, reference, reason));
+            ForAliases(origin, state, alias => alias.WithConsumed(alias.Level == ConsumeLevel.Definite ? ConsumeLevel.Definite : ConsumeLevel.Maybe, reference, reason));
         }
 
         // A local function called twice (or in a loop) is RP0009's finding, on the consume inside it.
@@ -653,7 +681,9 @@ internal sealed class OperationEvaluator
                 }
             }
 
-            _state.Set(origin, state.WithFold(new FoldSite(site, constant, reference)));
+            var foldSite = new FoldSite(site, constant, reference);
+            _state.Set(origin, state.WithFold(foldSite));
+            ForAliases(origin, state, alias => alias.WithFold(foldSite));
         }
 
         if (kind is not null)
@@ -684,7 +714,50 @@ internal sealed class OperationEvaluator
     {
         foreach (var origin in value.Origins)
         {
-            _state.Set(origin, _state.Get(origin).WithEscaped());
+            var state = _state.Get(origin);
+            _state.Set(origin, state.WithEscaped());
+            foreach (var member in state.Members)
+            {
+                _state.Set(member, _state.Get(member).WithEscaped());
+            }
+        }
+    }
+
+    /// <summary>
+    /// A use of a join origin is a maybe-use of every key it may be; a use of a key is a maybe-use of every join
+    /// origin that may be it (aliasing across a join). <paramref name="state"/> is the origin's state before the use.
+    /// </summary>
+    private void ForAliases(KeyOrigin origin, OriginState state, Func<OriginState, OriginState> apply)
+    {
+        if (!state.Members.IsEmpty)
+        {
+            foreach (var member in state.Members)
+            {
+                var memberState = _state.Get(member);
+                if (!memberState.Escaped)
+                {
+                    _state.Set(member, apply(memberState));
+                }
+            }
+
+            return;
+        }
+
+        List<KeyValuePair<KeyOrigin, OriginState>>? joins = null;
+        foreach (var pair in _state.Origins)
+        {
+            if (!pair.Value.Members.IsEmpty && pair.Value.Members.Contains(origin) && !pair.Value.Escaped)
+            {
+                (joins ??= new List<KeyValuePair<KeyOrigin, OriginState>>()).Add(pair);
+            }
+        }
+
+        if (joins is not null)
+        {
+            foreach (var pair in joins)
+            {
+                _state.Set(pair.Key, apply(pair.Value));
+            }
         }
     }
 

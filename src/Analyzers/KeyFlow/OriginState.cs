@@ -45,7 +45,7 @@ internal sealed class OriginState : IEquatable<OriginState>
 {
     public static readonly OriginState Fresh = new(ConsumeLevel.None, null, ConsumeReason.None, ImmutableArray<FoldSite>.Empty, escaped: false, stored: false);
 
-    public OriginState(ConsumeLevel level, IOperation? firstUse, ConsumeReason firstReason, ImmutableArray<FoldSite> folds, bool escaped, bool stored)
+    public OriginState(ConsumeLevel level, IOperation? firstUse, ConsumeReason firstReason, ImmutableArray<FoldSite> folds, bool escaped, bool stored, ImmutableHashSet<KeyOrigin>? members = null)
     {
         Level = level;
         FirstUse = firstUse;
@@ -53,7 +53,14 @@ internal sealed class OriginState : IEquatable<OriginState>
         Folds = folds;
         Escaped = escaped;
         Stored = stored;
+        Members = members ?? ImmutableHashSet<KeyOrigin>.Empty;
     }
+
+    /// <summary>
+    /// For a join origin (<see cref="JoinAnchor"/>): the origins the joined slot may hold, each reached along some
+    /// path. Consuming the join consumes them (maybe); consuming one of them makes the join maybe consumed.
+    /// </summary>
+    public ImmutableHashSet<KeyOrigin> Members { get; }
 
     public ConsumeLevel Level { get; }
 
@@ -72,15 +79,17 @@ internal sealed class OriginState : IEquatable<OriginState>
 
     public OriginState WithConsumed(ConsumeLevel level, IOperation firstUse, ConsumeReason reason) =>
         FirstUse is null || Precedes(firstUse, FirstUse)
-            ? new OriginState(level, firstUse, reason, Folds, Escaped, Stored)
-            : new OriginState(level, FirstUse, FirstReason, Folds, Escaped, Stored);
+            ? new OriginState(level, firstUse, reason, Folds, Escaped, Stored, Members)
+            : new OriginState(level, FirstUse, FirstReason, Folds, Escaped, Stored, Members);
 
     public OriginState WithFold(FoldSite site) =>
-        Folds.Contains(site) ? this : new OriginState(Level, FirstUse, FirstReason, Folds.Add(site), Escaped, Stored);
+        Folds.Contains(site) ? this : new OriginState(Level, FirstUse, FirstReason, Folds.Add(site), Escaped, Stored, Members);
 
-    public OriginState WithEscaped() => Escaped ? this : new OriginState(Level, FirstUse, FirstReason, Folds, escaped: true, Stored);
+    public OriginState WithEscaped() => Escaped ? this : new OriginState(Level, FirstUse, FirstReason, Folds, escaped: true, Stored, Members);
 
-    public OriginState WithStored() => Stored ? this : new OriginState(Level, FirstUse, FirstReason, Folds, Escaped, stored: true);
+    public OriginState WithStored() => Stored ? this : new OriginState(Level, FirstUse, FirstReason, Folds, Escaped, stored: true, Members);
+
+    public OriginState WithMembers(ImmutableHashSet<KeyOrigin> members) => new(Level, FirstUse, FirstReason, Folds, Escaped, Stored, members);
 
     public static OriginState Join(OriginState left, OriginState right)
     {
@@ -112,7 +121,7 @@ internal sealed class OriginState : IEquatable<OriginState>
             }
         }
 
-        return new OriginState(level, first, reason, folds, left.Escaped || right.Escaped, left.Stored || right.Stored);
+        return new OriginState(level, first, reason, folds, left.Escaped || right.Escaped, left.Stored || right.Stored, left.Members.Union(right.Members));
     }
 
     public bool Equals(OriginState? other) =>
@@ -122,7 +131,8 @@ internal sealed class OriginState : IEquatable<OriginState>
         && Escaped == other.Escaped
         && Stored == other.Stored
         && Folds.Length == other.Folds.Length
-        && FoldsSubset(Folds, other.Folds);
+        && FoldsSubset(Folds, other.Folds)
+        && Members.SetEquals(other.Members);
 
     public override bool Equals(object? obj) => Equals(obj as OriginState);
 

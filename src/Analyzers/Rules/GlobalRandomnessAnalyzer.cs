@@ -59,7 +59,10 @@ public sealed class GlobalRandomnessAnalyzer : DiagnosticAnalyzer
         var member = reference.Member;
         if (SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, symbols.Random.Shared))
         {
-            Report(context, reference, "Random.Shared", string.Empty);
+            if (!IsOnlyAValue(reference, symbols.Random))
+            {
+                Report(context, reference, "Random.Shared", string.Empty);
+            }
         }
         else if (member is IMethodSymbol method && symbols.IsShuffle(method))
         {
@@ -153,6 +156,42 @@ public sealed class GlobalRandomnessAnalyzer : DiagnosticAnalyzer
 
         return current is IArgumentOperation { Parameter.Name: "keySelector", Parent: IInvocationOperation ordering }
             && symbols.IsSort(ordering.TargetMethod);
+    }
+
+    /// <summary>
+    /// True when the generator is only used as a value: passed on or returned as <c>object</c>, compared (<c>==</c>,
+    /// <c>!=</c>, <c>object.Equals</c>) or type-tested. Nothing is drawn from it and it is not handed on as a generator.
+    /// </summary>
+    private static bool IsOnlyAValue(IOperation reference, RandomSymbols random)
+    {
+        switch (reference.Parent)
+        {
+            case IConversionOperation conversion:
+                return conversion.OperatorMethod is null && !IsRandom(conversion.Type, random)
+                    && (conversion.Type?.SpecialType == SpecialType.System_Object || conversion.Parent is IBinaryOperation);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+            case IIsTypeOperation:
+            case IIsPatternOperation:
+                return true;
+            case IInvocationOperation invocation when invocation.Instance == reference:
+                return invocation.TargetMethod is { Name: nameof(object.Equals), Parameters.Length: 1 } equals
+                    && equals.ContainingType?.SpecialType == SpecialType.System_Object;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsRandom(ITypeSymbol? type, RandomSymbols random)
+    {
+        for (var depth = 0; type is not null && depth < 64; type = type.BaseType, depth++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, random.Random))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsInside(ISymbol? code, INamedTypeSymbol? type)

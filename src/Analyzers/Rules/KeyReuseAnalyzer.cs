@@ -88,7 +88,8 @@ public sealed class KeyReuseAnalyzer : DiagnosticAnalyzer
                 if (finding.Reuse is { } kind)
                 {
                     var additional = finding.FirstUse is { } first ? new[] { first.Syntax.GetLocation() } : Array.Empty<Location>();
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KeyReused, syntax.GetLocation(), additional, finding.KeyName, KeyFlowFinding.Describe(kind)));
+                    var firstLine = (finding.FirstUse?.Syntax ?? syntax).GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KeyReused, syntax.GetLocation(), additional, finding.KeyName, KeyFlowFinding.Describe(kind), firstLine));
                 }
                 else
                 {

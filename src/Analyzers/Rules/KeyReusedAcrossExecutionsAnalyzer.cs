@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -76,10 +77,10 @@ public sealed class KeyReusedAcrossExecutionsAnalyzer : DiagnosticAnalyzer
                 switch (operation)
                 {
                     case IAnonymousFunctionOperation lambda:
-                        AnalyzeFunction(lambda.Symbol, lambda.Body, () => DescribeLambda(lambda));
+                        AnalyzeFunction(lambda, lambda.Symbol, lambda.Body, scope => DescribeLambda(lambda, scope));
                         break;
                     case ILocalFunctionOperation local:
-                        AnalyzeFunction(local.Symbol, (IOperation?)local.Body ?? local.IgnoredBody, () => DescribeLocalFunction(local.Symbol));
+                        AnalyzeFunction(local, local.Symbol, (IOperation?)local.Body ?? local.IgnoredBody, scope => DescribeLocalFunction(local.Symbol, scope));
                         break;
                 }
             }
@@ -90,7 +91,7 @@ public sealed class KeyReusedAcrossExecutionsAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private void AnalyzeFunction(IMethodSymbol function, IOperation? body, System.Func<string?> describe)
+        private void AnalyzeFunction(IOperation declaration, IMethodSymbol function, IOperation? body, System.Func<ILoopOperation?, string?> describe)
         {
             if (body is null)
             {
@@ -128,7 +129,7 @@ public sealed class KeyReusedAcrossExecutionsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var description = describe();
+            var description = describe(IterationScope(declaration, candidates));
             if (description is null)
             {
                 return;
@@ -192,6 +193,20 @@ public sealed class KeyReusedAcrossExecutionsAnalyzer : DiagnosticAnalyzer
                     break;
                 default:
                     return null;
+            }
+
+            while (instance is IConversionOperation or IParenthesizedOperation)
+            {
+                instance = instance is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)instance).Operand;
+            }
+
+            // Read through another instance (a parameter: `other._key`, an operator's operand, a conversion's source),
+            // the field is as much this member's every-call state as one read through `this` (docs/rules/RP0009.md).
+            if (instance is IParameterReferenceOperation parameter
+                && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, member)
+                && storage.ContainingType is { IsTupleType: false })
+            {
+                return storage.OriginalDefinition;
             }
 
             if (instance is not (null or IInstanceReferenceOperation))
@@ -299,7 +314,72 @@ public sealed class KeyReusedAcrossExecutionsAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        private string? DescribeLambda(IAnonymousFunctionOperation lambda)
+        /// <summary>
+        /// The loop whose body creates the function, when every key the function consumes is made in that body (one
+        /// per iteration: a local declared in the body, or a foreach iteration variable). Calls are then counted per
+        /// iteration: a delegate made and called once per iteration over that iteration's key runs once per key.
+        /// </summary>
+        private static ILoopOperation? IterationScope(IOperation declaration, List<(IOperation Reference, ISymbol Variable)> candidates)
+        {
+            ILoopOperation? loop = null;
+            for (var current = declaration.Parent; current is not null && loop is null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILoopOperation enclosing:
+                        loop = enclosing;
+                        break;
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                        return null;
+                }
+            }
+
+            if (loop?.Body is not { } loopBody)
+            {
+                return null;
+            }
+
+            foreach (var (_, variable) in candidates)
+            {
+                if (variable is not ILocalSymbol local || local.DeclaringSyntaxReferences.Length == 0)
+                {
+                    return null;
+                }
+
+                var declared = local.DeclaringSyntaxReferences[0];
+                var inBody = declared.SyntaxTree == loopBody.Syntax.SyntaxTree && loopBody.Syntax.Span.Contains(declared.Span);
+                var iterationVariable = loop is IForEachLoopOperation forEach && forEach.Locals.Any(l => SymbolEqualityComparer.Default.Equals(l, local));
+                if (!inBody && !iterationVariable)
+                {
+                    return null;
+                }
+            }
+
+            return loop;
+        }
+
+        /// <summary>The method a delegate (a lambda or a method group) is passed to as an argument, when it is one.</summary>
+        private static IMethodSymbol? ReceivingMethod(IOperation delegateValue, out bool isArgument)
+        {
+            var current = delegateValue;
+            while (current.Parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+            {
+                current = current.Parent;
+            }
+
+            isArgument = current.Parent is IArgumentOperation;
+            return current.Parent is IArgumentOperation argument
+                ? argument.Parent switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    IObjectCreationOperation creation => creation.Constructor,
+                    _ => null,
+                }
+                : null;
+        }
+
+        private string? DescribeLambda(IAnonymousFunctionOperation lambda, ILoopOperation? scope)
         {
             IOperation current = lambda;
             while (current.Parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
@@ -309,13 +389,8 @@ public sealed class KeyReusedAcrossExecutionsAnalyzer : DiagnosticAnalyzer
 
             switch (current.Parent)
             {
-                case IArgumentOperation argument:
-                    var method = argument.Parent switch
-                    {
-                        IInvocationOperation invocation => invocation.TargetMethod,
-                        IObjectCreationOperation creation => creation.Constructor,
-                        _ => null,
-                    };
+                case IArgumentOperation:
+                    var method = ReceivingMethod(lambda, out _);
                     if (_runOnce.Contains(method))
                     {
                         return null;
@@ -324,15 +399,15 @@ public sealed class KeyReusedAcrossExecutionsAnalyzer : DiagnosticAnalyzer
                     var name = method is null ? "a method" : method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
                     return $"a lambda passed to '{name}', which may run it more than once";
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    return DescribeStoredInLocal(declarator.Symbol, current);
+                    return DescribeStoredInLocal(declarator.Symbol, scope);
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == current:
-                    return DescribeStoredInLocal(target.Local, current);
+                    return DescribeStoredInLocal(target.Local, scope);
                 default:
                     return "a lambda that is stored, returned or subscribed, which may run more than once";
             }
         }
 
-        private string? DescribeStoredInLocal(ILocalSymbol local, IOperation delegateValue)
+        private string? DescribeStoredInLocal(ILocalSymbol local, ILoopOperation? scope)
         {
             var calls = 0;
             foreach (var operation in _all)
@@ -342,7 +417,7 @@ public sealed class KeyReusedAcrossExecutionsAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                if (reference.Parent is IInvocationOperation { TargetMethod.Name: "Invoke" } invocation && invocation.Instance == reference && !InLoopOrFunction(invocation, stopAt: null))
+                if (reference.Parent is IInvocationOperation { TargetMethod.Name: "Invoke" } invocation && invocation.Instance == reference && !InLoopOrFunction(invocation, stopAt: scope))
                 {
                     calls++;
                     continue;
@@ -359,7 +434,7 @@ public sealed class KeyReusedAcrossExecutionsAnalyzer : DiagnosticAnalyzer
             return calls <= 1 ? null : $"a lambda stored in '{local.Name}', which is invoked more than once";
         }
 
-        private string? DescribeLocalFunction(IMethodSymbol function)
+        private string? DescribeLocalFunction(IMethodSymbol function, ILoopOperation? scope)
         {
             var calls = 0;
             foreach (var operation in _all)
@@ -367,9 +442,17 @@ public sealed class KeyReusedAcrossExecutionsAnalyzer : DiagnosticAnalyzer
                 switch (operation)
                 {
                     case IMethodReferenceOperation reference when SameMethod(reference.Method, function):
-                        return $"local function '{function.Name}', which is used as a delegate";
+                        // Passed to a run-once API (`Task.Run(Work)`), a local function runs once, exactly like a lambda.
+                        var receiver = ReceivingMethod(reference, out var isArgument);
+                        if (!isArgument || !_runOnce.Contains(receiver) || InLoopOrFunction(reference, stopAt: scope))
+                        {
+                            return $"local function '{function.Name}', which is used as a delegate";
+                        }
+
+                        calls++;
+                        break;
                     case IInvocationOperation invocation when SameMethod(invocation.TargetMethod, function):
-                        if (InLoopOrFunction(invocation, stopAt: null) || IsInside(invocation, function))
+                        if (InLoopOrFunction(invocation, stopAt: scope) || IsInside(invocation, function))
                         {
                             return $"local function '{function.Name}', which is called in a loop or from a function that may run more than once";
                         }

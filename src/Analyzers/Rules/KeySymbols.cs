@@ -9,8 +9,6 @@ namespace RandomPurity.Analyzers.Rules;
 /// </summary>
 internal sealed class KeySymbols
 {
-    private const string PreservesKeyAttributeName = "PreservesKeyAttribute";
-
     private KeySymbols(INamedTypeSymbol prngKey)
     {
         PrngKey = prngKey;
@@ -33,24 +31,8 @@ internal sealed class KeySymbols
         member is not null && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, PrngKey);
 
     /// <summary>
-    /// True for a method or parameter marked <c>[PreservesKey]</c>. Matched by name, as the runtime documents, so a
-    /// project may declare its own attribute instead of referencing the runtime's.
+    /// True for a method or parameter marked <c>[PreservesKey]</c>: the one definition every key rule uses
+    /// (<see cref="KeyFlow.KeyUseClassifier.HasPreservesKey"/>), matched by name so a project may declare its own.
     /// </summary>
-    public static bool HasPreservesKey(ISymbol? symbol)
-    {
-        if (symbol is null)
-        {
-            return false;
-        }
-
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            if (attribute.AttributeClass?.Name == PreservesKeyAttributeName)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool HasPreservesKey(ISymbol? symbol) => KeyFlow.KeyUseClassifier.HasPreservesKey(symbol);
 }

@@ -143,6 +143,9 @@ internal sealed class RepeatedRegion
         return false;
     }
 
+    private bool IsOwnParameter(IParameterSymbol parameter) =>
+        Operation is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, function.Symbol);
+
     private static RepeatedRegion ForLoop(ILoopOperation loop)
     {
         var (kind, keyword) = loop switch
@@ -269,9 +272,10 @@ internal sealed class RepeatedRegion
     private bool ComputeVaries(ISymbol symbol)
     {
         var inside = IsDeclaredInside(symbol);
-        if (symbol is IParameterSymbol && inside)
+        if (symbol is IParameterSymbol parameter && (inside || IsOwnParameter(parameter)))
         {
-            // The lambda's or local function's own parameters: the index of Parallel.For, the element of Select.
+            // The lambda's or local function's own parameters: the index of Parallel.For, the element of Select, and a
+            // query's range variables (declared in an earlier clause, outside the clause's lambda).
             return true;
         }
 

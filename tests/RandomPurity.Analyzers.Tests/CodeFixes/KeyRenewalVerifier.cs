@@ -41,7 +41,7 @@ internal sealed class KeyRenewalTest<TCodeFix> : CSharpCodeFixTest<KeyReuseAnaly
     }
 
     public static DiagnosticResult Reuse(string key, string reason, int site = 0, int first = 1) =>
-        new DiagnosticResult(Descriptors.KeyReused).WithLocation(site).WithLocation(first).WithArguments(key, reason);
+        new DiagnosticResult(Descriptors.KeyReused).WithLocation(site).WithLocation(first).WithArguments(key, reason, FirstUseLine.At(first));
 
     public static DiagnosticResult AcrossExecutions(string key, string where, int site = 0) =>
         new DiagnosticResult(Descriptors.KeyReusedAcrossExecutions).WithLocation(site).WithArguments(key, where);
@@ -56,6 +56,7 @@ internal sealed class KeyRenewalTest<TCodeFix> : CSharpCodeFixTest<KeyReuseAnaly
 
     protected override Task RunImplAsync(CancellationToken cancellationToken)
     {
+        FirstUseLine.Resolve(this);
         TestState.AdditionalReferences.AddRange(TestReferences.Net100);
         FixedState.AdditionalReferences.AddRange(TestReferences.Net100);
         return base.RunImplAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
 using RandomPurity.Analyzers.KeyFlow;
+using RandomPurity.Analyzers.Tests.Verifiers;
 using VerifyCS = RandomPurity.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RandomPurity.Analyzers.Rules.KeyReuseAnalyzer>;
 
 namespace RandomPurity.Analyzers.Tests.KeyFlow;
@@ -49,7 +50,7 @@ internal static class KeyFlowTestCode
 
     /// <summary>RP0003 on markup #0 (the second use) with the first use at markup #1.</summary>
     public static DiagnosticResult Reuse(string key, ReuseKind kind, int first = 1) =>
-        VerifyCS.Diagnostic(Descriptors.KeyReused).WithLocation(0).WithLocation(first).WithArguments(key, KeyFlowFinding.Describe(kind));
+        VerifyCS.Diagnostic(Descriptors.KeyReused).WithLocation(0).WithLocation(first).WithArguments(key, KeyFlowFinding.Describe(kind), FirstUseLine.At(first));
 
     /// <summary>RP0008 on the given markup.</summary>
     public static DiagnosticResult DefaultKey(string text, int location = 0) =>

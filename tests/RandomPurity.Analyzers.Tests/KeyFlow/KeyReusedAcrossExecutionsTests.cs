@@ -130,9 +130,13 @@ public sealed class KeyReusedAcrossExecutionsTests
             VerifyCS.Diagnostic(Descriptors.KeyReusedAcrossExecutions).WithLocation(0).WithArguments("key", "a lambda passed to 'Select', which may run it more than once"),
             VerifyCS.Diagnostic(Descriptors.KeyReusedAcrossExecutions).WithLocation(1).WithArguments("key", "a lambda passed to 'Select', which may run it more than once"));
 
+    // Decided in review (docs/rules/RP0009.md): a field read through a parameter is as much a field use as one
+    // read through `this` (this test asserted the opposite before issue 19).
     [Fact]
-    public Task Another_instance_field_is_not_this_members_state() =>
-        VerifyCS.VerifyAnalyzerAsync(InClass(Extra + "\ndouble Next(C other) => other._key.Uniform();"));
+    public Task Another_instance_field_read_through_a_parameter_is_a_field_use() =>
+        VerifyCS.VerifyAnalyzerAsync(
+            InClass(Extra + "\ndouble Next(C other) => {|#0:other._key|}.Uniform();"),
+            VerifyCS.Diagnostic(Descriptors.KeyReusedAcrossExecutions).WithLocation(0).WithArguments("_key", "member 'Next', which does not renew it"));
 
     [Theory]
     [InlineData("M:C.Once(System.Func{System.Double})")]

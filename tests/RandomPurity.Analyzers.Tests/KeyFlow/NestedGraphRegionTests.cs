@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using RandomPurity.Analyzers.KeyFlow;
+using RandomPurity.Analyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = RandomPurity.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RandomPurity.Analyzers.Rules.KeyReuseAnalyzer>;
 
@@ -39,5 +40,5 @@ public sealed class NestedGraphRegionTests
             }
             """,
             VerifyCS.Diagnostic(Descriptors.KeyReused).WithLocation(0).WithLocation(1)
-                .WithArguments("own", KeyFlowFinding.Describe(ReuseKind.ConsumedTwice)));
+                .WithArguments("own", KeyFlowFinding.Describe(ReuseKind.ConsumedTwice), FirstUseLine.At(1)));
 }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using RandomPurity.Analyzers.KeyFlow;
+using RandomPurity.Analyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = RandomPurity.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RandomPurity.Analyzers.Rules.KeyReuseAnalyzer>;
 
@@ -48,7 +49,7 @@ public sealed class ReadmeExampleTests
         }
         """,
         VerifyCS.Diagnostic(Descriptors.KeyReused).WithLocation(0).WithLocation(1)
-            .WithArguments("key", KeyFlowFinding.Describe(ReuseKind.ConsumedAfterFoldIn)));
+            .WithArguments("key", KeyFlowFinding.Describe(ReuseKind.ConsumedAfterFoldIn), FirstUseLine.At(1)));
 
     [Fact]
     public Task Batched_split_of_key_chains_in_place_is_not_reuse() => VerifyCS.VerifyAnalyzerAsync(
@@ -96,7 +97,7 @@ public sealed class ReadmeExampleTests
         }
         """,
         VerifyCS.Diagnostic(Descriptors.KeyReused).WithLocation(0).WithLocation(1)
-            .WithArguments("key", KeyFlowFinding.Describe(ReuseKind.UsedAfterSplit)),
+            .WithArguments("key", KeyFlowFinding.Describe(ReuseKind.UsedAfterSplit), FirstUseLine.At(1)),
         VerifyCS.Diagnostic(Descriptors.KeyReused).WithLocation(2).WithLocation(3)
-            .WithArguments("k2", KeyFlowFinding.Describe(ReuseKind.FoldedInAtSeveralSites)));
+            .WithArguments("k2", KeyFlowFinding.Describe(ReuseKind.FoldedInAtSeveralSites), FirstUseLine.At(3)));
 }

@@ -72,6 +72,7 @@ internal static class CSharpAnalyzerVerifier<TAnalyzer>
 
         protected override Task RunImplAsync(CancellationToken cancellationToken)
         {
+            FirstUseLine.Resolve(this);
             TestState.AdditionalReferences.AddRange(References);
 
             // Additional projects (e.g. a third-party library) compile against the same framework.

@@ -54,6 +54,7 @@ internal static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
         protected override Task RunImplAsync(CancellationToken cancellationToken)
         {
+            FirstUseLine.Resolve(this);
             TestState.AdditionalReferences.AddRange(References);
             FixedState.AdditionalReferences.AddRange(References);
             if (AnalyzerConfig is not null)
