@@ -61,6 +61,17 @@ realcode="tests/RealCode/bin/Release/net10.0/RandomPurity.RealCode.dll"
 run_script realcode-legacydice dotnet "$realcode" samples/LegacyDice --require-fixed
 run_script realcode-fixture dotnet "$realcode" tests/format/fixture --require-fixed
 
+# The same bits on every machine (tests/CrossArch): a SHA-256 digest of every sampler family in both modes, equal on
+# x64 with SIMD, x64 with DOTNET_EnableHWIntrinsic=0 and linux-arm64 under qemu-user. Installs the Debian packages
+# when missing.
+if ! command -v qemu-aarch64 >/dev/null || [ ! -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ]; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq &&
+      apt-get install -y -qq qemu-user libc6-arm64-cross libstdc++6-arm64-cross) >/dev/null 2>&1 || true
+  fi
+fi
+run_script cross-arch timeout 900 bash tests/CrossArch/run.sh
+
 # The benchmark suite: every benchmark runs once (BenchmarkDotNet's Dry job, in-process, so no toolchain restore);
 # Program exits with 1 when a benchmark throws. The real run is by hand (tests/RandomPurity.Benchmarks/RESULTS.md).
 echo "== benchmarks (dry run)"
