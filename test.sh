@@ -10,8 +10,10 @@ results="$(mktemp -d)"
 passed=0; failed=0
 failures=() # what failed, repeated at the end so that a truncated CI log still names it
 
-run_tests() { # name, then dotnet test arguments
+run_tests() { # name, --min N (the fewest tests the suite may run: a suite that discovers none fails), dotnet test arguments
   local name="$1"; shift
+  [ "$1" = --min ] || { echo "run_tests $name: --min N is required"; exit 2; }
+  local min="$2"; shift 2
   echo "== $name"
   local log="$results/$name.log"
   set +e
@@ -19,11 +21,15 @@ run_tests() { # name, then dotnet test arguments
   local rc=${PIPESTATUS[0]}
   set -e
   local p f
-  p=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-  f=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+  # (grep finds nothing when no test ran: with pipefail that must not end the script)
+  p=$({ grep -Eo 'Passed: +[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+  f=$({ grep -Eo 'Failed: +[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
   passed=$((passed + p)); failed=$((failed + f))
   while IFS= read -r line; do failures+=("$name: $line"); done < <(awk '/^ +Failed /{sub(/^ +Failed /,""); name=$0; want=1; next} want && /Error Message:/{getline; sub(/^ +/,""); print name " -- " $0; want=0}' "$log")
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); failures+=("$name: exited with $rc"); echo "!! $name exited with $rc"; fi
+  if [ $((p + f)) -lt "$min" ]; then
+    failed=$((failed + 1)); failures+=("$name: ran $((p + f)) tests, fewer than its minimum $min"); echo "!! $name ran $((p + f)) tests (minimum $min)"
+  fi
 }
 
 run_script() { # name, then a command that exits 0 on success
@@ -34,13 +40,13 @@ run_script() { # name, then a command that exits 0 on success
 
 dotnet build RandomPurity.sln -c Release --nologo -v minimal
 
-run_tests runtime tests/RandomPurity.Tests -c Release --no-build
-run_tests analyzers tests/RandomPurity.Analyzers.Tests -c Release --no-build
+run_tests runtime --min 430 tests/RandomPurity.Tests -c Release --no-build
+run_tests analyzers --min 830 tests/RandomPurity.Analyzers.Tests -c Release --no-build
 # The same bits without SIMD, and without AVX-512 (the scalar and narrower vector paths).
-DOTNET_EnableHWIntrinsic=0 run_tests runtime-no-simd tests/RandomPurity.Tests -c Release --no-build
-DOTNET_EnableAVX512=0 run_tests runtime-no-avx512 tests/RandomPurity.Tests -c Release --no-build
+DOTNET_EnableHWIntrinsic=0 run_tests runtime-no-simd --min 430 tests/RandomPurity.Tests -c Release --no-build
+DOTNET_EnableAVX512=0 run_tests runtime-no-avx512 --min 430 tests/RandomPurity.Tests -c Release --no-build
 # The runtime's netstandard2.0 build (what .NET Framework and Unity users get).
-run_tests runtime-netstandard tests/RandomPurity.Tests -c Release -p:RuntimeTargetFramework=netstandard2.0 -o "$results/ns20"
+run_tests runtime-netstandard --min 430 tests/RandomPurity.Tests -c Release -p:RuntimeTargetFramework=netstandard2.0 -o "$results/ns20"
 # The NuGet package: file list, then consumers restored from a local feed: every analysis mode, test projects,
 # .editorconfig precedence, -warnaserror, a strong-named netstandard2.0/net462 library, net45 (RPB001), dotnet format.
 run_script package bash tests/package/run.sh
@@ -61,6 +67,17 @@ fi
 realcode="tests/RealCode/bin/Release/net10.0/RandomPurity.RealCode.dll"
 run_script realcode-legacydice dotnet "$realcode" samples/LegacyDice --require-fixed
 run_script realcode-fixture dotnet "$realcode" tests/format/fixture --require-fixed
+
+# The same bits on every machine (tests/CrossArch): a SHA-256 digest of every sampler family in both modes, equal on
+# x64 with SIMD, x64 with DOTNET_EnableHWIntrinsic=0 and linux-arm64 under qemu-user. Installs the Debian packages
+# when missing.
+if ! command -v qemu-aarch64 >/dev/null || [ ! -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ]; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq &&
+      apt-get install -y -qq qemu-user libc6-arm64-cross libstdc++6-arm64-cross) >/dev/null 2>&1 || true
+  fi
+fi
+run_script cross-arch timeout 900 bash tests/CrossArch/run.sh
 
 # The benchmark suite: every benchmark runs once (BenchmarkDotNet's Dry job, in-process, so no toolchain restore);
 # Program exits with 1 when a benchmark throws. The real run is by hand (tests/RandomPurity.Benchmarks/RESULTS.md).

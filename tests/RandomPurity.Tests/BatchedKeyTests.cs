@@ -29,6 +29,26 @@ public class BatchedKeyTests
     [Fact]
     public void FoldInOfASpanKnowsJaxValues()
     {
+        // fold_in(PRNGKey(0), d), both modes. d = 0 and 1: jax/_src/random/stateful_rng.py docstrings; d = 4:
+        // tests/random_test.py testPRNGValues (JAX jax-v0.11.0). d = 7 and 0x9E3779B9: tests/known-answers/
+        // threefry2x32.py, a plain-Python Threefry-2x32 checked against Random123's known answer and the three above.
+        uint[] data = { 0, 1, 4, 7, 0x9E3779B9 };
+        uint[][] expected =
+        {
+            new uint[] { 1797259609, 2579123966 }, new uint[] { 928981903, 3453687069 }, new uint[] { 2285895361, 433833334 },
+            new uint[] { 2716826189, 292468403 }, new uint[] { 2706074670, 3443439065 },
+        };
+        foreach (PrngImpl impl in BothModes)
+        {
+            var keys = new PrngKey[data.Length];
+            PrngKey.Create(0, impl).FoldIn(data, keys);
+            Assert.Equal(expected, keys.Select(k => new[] { k.Word0, k.Word1 }).ToArray());
+        }
+    }
+
+    [Fact]
+    public void FoldInOfASpanEqualsSplitInPartitionableMode()
+    {
         // split(key, n)[i] == fold_in(key, i) in the partitionable mode (jax-prng.md section 6).
         PrngKey key = PrngKey.Create(0);
         var keys = new PrngKey[5];

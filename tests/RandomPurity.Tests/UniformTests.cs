@@ -64,6 +64,10 @@ public class UniformTests
     [InlineData(P, 1, -5f, 5f, new[] { -0.61, 0.34, -0.54, -0.62, 3.97, 0.59, 4.84, 3.42, -1.14 })]
     public void RangeDoctestsToTwoDecimals(PrngImpl impl, int seed, float min, float max, double[] expected)
     {
+        // Partitionable rows: JAX doctests (jax-v0.11.0) listed in jax-prng.md 11.4: lax_numpy.py trunc (key 42,
+        // -10..10), fix (key 0), ufuncs.py floor (key 42) and ceil (key 1), -5..5. The original-mode row (key 42,
+        // -10..10) is not from a doctest found in JAX: it is computed by tests/known-answers/threefry2x32.py (plain
+        // Python threefry and original-mode random_bits), which prints these nine values.
         Approx.Equal(expected, Uniform(PrngKey.Create(seed, impl), 9, min, max), 0.005 + 1e-6);
     }
 

@@ -11,8 +11,10 @@ using RandomPurity.RealCode;
 //   Loads the C# projects under DIR (no build, no restore), runs every RandomPurity analyzer, then applies the code
 //   fixes of the IDs (default RP0001,RP0002) the way `dotnet format analyzers` does, and reports analyzer or fixer
 //   exceptions, compiler errors the fixes add, and RandomPurity diagnostics left. --out writes the changed files under
-//   DIR (same relative paths). Exit code 1 on any exception or added error; with --require-fixed, also when a
-//   diagnostic of the fixed IDs is left.
+//   DIR (same relative paths). Exit code 1 on any exception or added error, and when DIR holds no C# project or no
+//   document (nothing was analysed); with --require-fixed, also when no diagnostic of the fixed IDs was found before
+//   the fixes or the fixes changed no document (nothing was fixed, so nothing was tested), and when a diagnostic of
+//   the fixed IDs is left. Exit code 2 on a bad command line (an unknown option included).
 string? root = null, output = null;
 var ids = new List<string> { "RP0001", "RP0002" };
 bool fix = true, requireFixed = false;
@@ -20,15 +22,23 @@ for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
-        case "--fix": ids = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(); break;
+        case "--fix" when i + 1 < args.Length: ids = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(); break;
         case "--no-fix": fix = false; break;
-        case "--out": output = args[++i]; break;
+        case "--out" when i + 1 < args.Length: output = args[++i]; break;
         case "--require-fixed": requireFixed = true; break;
-        default: root = args[i]; break;
+        default:
+            if (args[i].StartsWith('-') || root is not null)
+            {
+                Console.Error.WriteLine($"unexpected argument: {args[i]}");
+                return 2;
+            }
+
+            root = args[i];
+            break;
     }
 }
 
-if (root is null || !Directory.Exists(root))
+if (root is null || !Directory.Exists(root) || (fix && ids.Count == 0))
 {
     Console.Error.WriteLine("usage: RandomPurity.RealCode DIR [--fix RP0001,RP0002] [--no-fix] [--out DIR] [--require-fixed]");
     return 2;
@@ -44,6 +54,18 @@ Console.WriteLine($"{root}: {solution.Projects.Count()} projects, {solution.Proj
                   $"{before.Errors.Count} compiler errors before (unresolved packages), analysed in {clock.Elapsed.TotalSeconds:F1} s");
 Console.WriteLine($"diagnostics before: {Count(before)}");
 int status = 0;
+if (!solution.Projects.Any() || solution.Projects.Sum(p => p.DocumentIds.Count) == 0)
+{
+    Console.WriteLine($"FAIL: no C# project or document found under {root}: nothing was analysed");
+    status = 1;
+}
+
+if (requireFixed && fix && !before.Diagnostics.Any(d => ids.Contains(d.Diagnostic.Id)))
+{
+    Console.WriteLine($"FAIL: no {string.Join("/", ids)} diagnostic before the fixes: --require-fixed has nothing to check");
+    status = 1;
+}
+
 if (fix && before.Diagnostics.Count > 0)
 {
     clock.Restart();
@@ -57,6 +79,12 @@ if (fix && before.Diagnostics.Count > 0)
         .Select(id => fixedSolution.GetDocument(id)!)
         .ToList();
     Console.WriteLine($"documents changed: {changed.Count}");
+    if (requireFixed && changed.Count == 0)
+    {
+        Console.WriteLine("FAIL: the fixes changed no document");
+        status = 1;
+    }
+
     if (output is not null)
     {
         foreach (var document in changed)

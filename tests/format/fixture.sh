@@ -121,8 +121,12 @@ if ! build before; then
   exit 1
 fi
 before_warnings="$(diagnostics "$work/build-before.log" "warning RP[0-9]{4}")"
-echo "RandomPurity warnings before: $(grep -c . <<<"$before_warnings")"
+before_count=$(grep -c . <<<"$before_warnings")
+echo "RandomPurity warnings before: $before_count"
 grep -Eo "warning RP[0-9]{4}" <<<"$before_warnings" | sort | uniq -c | sed 's/^/  /'
+# The fixture is legacy code full of RP0001/RP0002 findings: none means the analyzers did not load, and every later
+# check ("no warning left") would pass on nothing.
+grep -qE "warning RP000[12]" <<<"$before_warnings" || fail "no RP0001/RP0002 warning before the fixes (did the analyzers load?)"
 phase "before the fixes: two runs"
 run_twice before
 [ ${#failures[@]} -eq 0 ] || { echo "the fixture is broken before the fixes"; exit 1; }
@@ -141,7 +145,9 @@ else
 fi
 grep -E "^\s*(Unable|Failed|Exception|Unhandled)|warning|error" "$work/format.log" | grep -v "warning NU" | sort -u | head -20
 (cd "$work" && diff -ru -x bin -x obj Legacy.before Legacy) >"$work/changes.diff"
-echo "files changed: $(grep -c '^+++ ' "$work/changes.diff"), lines changed: $(grep -cE '^[-+][^-+]' "$work/changes.diff")"
+changed_lines=$(grep -cE '^[-+][^-+]' "$work/changes.diff" || true)
+echo "files changed: $(grep -c '^+++ ' "$work/changes.diff"), lines changed: $changed_lines"
+[ "$changed_lines" -gt 0 ] || fail "dotnet format changed no line (did the code fixes load?)"
 # The whole diff, so that a CI log shows what the fixes produced (capped: a runaway fix should not flood the log).
 sed -E 's/^(---|\+\+\+) ([^[:space:]]+).*/\1 \2/' "$work/changes.diff" | head -400
 [ -z "$out" ] || { mkdir -p "$out" && (cd "$sol" && tar --exclude=bin --exclude=obj --exclude='Directory.Build.*' -cf - .) | (cd "$out" && tar -xf -) && echo "fixed sources written to $out"; }

@@ -18,10 +18,12 @@ configuration=Debug
 while [ $# -gt 0 ]; do
   case "$1" in
     --keep) keep=1 ;;
+    --out|--check|--source|-c|--configuration) [ $# -ge 2 ] || { echo "$1 needs a value"; exit 2; } ;;&
     --out) out="$2"; shift ;;
     --check) check="$2"; shift ;;
     --source) source="$2"; shift ;;
     -c|--configuration) configuration="$2"; shift ;;
+    *) echo "unknown argument: $1 (usage: see the head of $0)"; exit 2 ;;
   esac
   shift
 done
@@ -61,12 +63,21 @@ CSPROJ
 cp -r "$project" "$work/LegacyDice.before"
 echo "== dotnet format analyzers --diagnostics RP0001 RP0002 --severity info"
 (cd "$project" && dotnet format analyzers LegacyDice.csproj --diagnostics RP0001 RP0002 --severity info -v diag) >"$work/format.log" 2>&1
-echo "format exit code: $?"
+format=$?
+echo "format exit code: $format"
 grep -E "warn|Unable|Failed|fixed|Fixed" "$work/format.log" | head -20
 diff -u "$work/LegacyDice.before" "$project" | grep -v '^Only in' >"$work/changes.diff"
-echo "changed lines: $(grep -c '^[-+][^-+]' "$work/changes.diff")"
+changed=$(grep -c '^[-+][^-+]' "$work/changes.diff")
+echo "changed lines: $changed"
 
 status=0
+if [ $format -ne 0 ]; then
+  echo "FAIL: dotnet format exits with $format"; tail -20 "$work/format.log"; status=1
+fi
+# The legacy program has RP0001/RP0002 findings: a run that changes nothing means the analyzers or fixes did not load.
+if [ "$changed" -eq 0 ]; then
+  echo "FAIL: dotnet format changed no line (were the analyzer and code-fix assemblies loaded?)"; status=1
+fi
 echo "== build after the fixes"
 dotnet build "$project/LegacyDice.csproj" -nodeReuse:false -nologo -v q >"$work/build.log" 2>&1
 build=$?

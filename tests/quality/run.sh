@@ -4,7 +4,7 @@
 #   bash tests/quality/run.sh --quick    a fast seeded subset (what CI runs, time-capped)
 #   STREAMS="foldin" IMPLS="legacy" JOBS=2 bash tests/quality/run.sh    a subset of the streams and modes, 2 jobs at once
 # Each stream is fed as raw 32-bit words on standard input (-g 200); -Y 1 re-runs ambiguous (WEAK) tests with
-# more samples to resolve them. A stream passes when no test FAILs. Results go to tests/quality/results/.
+# more samples to resolve them. A stream passes when every test produced its assessments and none FAILed. Results go to tests/quality/results/.
 #
 # The full battery is every test and ntuple that `dieharder -a` runs, at its default sizes, one dieharder process per
 # test (79 jobs per stream, diehard_sums left out: see below). Job k reads the stream from word k * STRIDE (StreamGen
@@ -67,18 +67,29 @@ read -r -a streams <<<"${STREAMS:-foldin splittree leftchain siblings parentchil
 read -r -a impls <<<"${IMPLS:-partitionable legacy}"
 
 # --from must give the tail of the whole stream: compare a stretch that starts past the first split tree (2^24 words),
-# in the 260th left chain and in the middle of a bulk chunk with the same words read from the start.
+# in the 260th left chain and in the middle of a bulk chunk with the same words read from the start. Both stretches
+# must be complete (4,000,000 bytes each) and each generator must exit 0 (it does when head closes the pipe): a
+# generator that dies gives a short or empty stretch, and two empty stretches would otherwise compare equal.
 check_from() {
-  local K=16986169 a b
+  local K=16986169 size=4000000 tmp rc
+  tmp="$(mktemp -d)"
   for impl in "${impls[@]}"; do
     for stream in "${streams[@]}"; do
       [ "$stream" = aes_ctr ] && continue
-      # (|| true: the generators end on a closed pipe, which pipefail would report)
-      a=$("$gen" "$stream" "$impl" 0 --from $K | head -c 4000000 | md5sum || true)
-      b=$("$gen" "$stream" "$impl" 0 | tail -c +$((4 * K + 1)) | head -c 4000000 | md5sum || true)
-      [ "$a" = "$b" ] || { echo "StreamGen $stream $impl --from $K is not the tail of the stream" >&2; exit 1; }
+      set +e
+      "$gen" "$stream" "$impl" 0 --from $K | head -c $size > "$tmp/from"; rc="${PIPESTATUS[*]}"
+      "$gen" "$stream" "$impl" 0 | tail -c +$((4 * K + 1)) | head -c $size > "$tmp/tail"; rc="$rc ${PIPESTATUS[*]}"
+      set -e
+      # tail may end on the closed pipe (141, SIGPIPE) when head has read enough; everything else must exit 0.
+      if [[ ! "$rc" =~ ^0\ 0\ 0\ (0|141)\ 0$ ]] || [ "$(stat -c %s "$tmp/from")" -ne $size ] ||
+         [ "$(stat -c %s "$tmp/tail")" -ne $size ]; then
+        echo "StreamGen $stream $impl: the --from check did not run (exit codes $rc; $(stat -c %s "$tmp/from") and" \
+          "$(stat -c %s "$tmp/tail") of $size bytes)" >&2; rm -rf "$tmp"; exit 1
+      fi
+      cmp -s "$tmp/from" "$tmp/tail" || { echo "StreamGen $stream $impl --from $K is not the tail of the stream" >&2; rm -rf "$tmp"; exit 1; }
     done
   done
+  rm -rf "$tmp"
   echo "StreamGen --from $K: the tail of the stream for ${streams[*]} (${impls[*]})"
 }
 check_from
@@ -94,24 +105,49 @@ if [ "$mode" != "--quick" ]; then
   done
   printf '%s\n' "${jobs_list[@]}" | xargs -P "${JOBS:-$(nproc)}" -L 1 bash "$0" --job
   bash "$here/summarize.sh" "${dirs[@]}"
+  # A job that gave no assessment left only its .part log: the battery is not complete (and not passed) until it has.
+  missing=0
+  for d in "${dirs[@]}"; do missing=$((missing + ${#battery[@]} - $(find "$d" -maxdepth 1 -name '*.txt' | wc -l))); done
+  [ "$missing" -eq 0 ] || { echo "$missing jobs gave no result (see the .part logs); run again to resume" >&2; exit 1; }
   exit 0
 fi
 
 # The quick subset: birthdays, diehard runs, STS monobit, on StreamGen's seed 0 from word 0, so CI is repeatable; -S
 # only seeds dieharder's own generators (and dieharder 3.31.1 does not fix even those), not standard input.
+# A stream passes only when every test ran: dieharder and the generator exit 0 and each test printed its expected
+# number of final assessments (birthdays 1, runs 2 (up and down), monobit 1; with -Y 1 a WEAK result re-runs the test,
+# so the last lines of a test are its final verdicts), none FAILED. dieharder exits 0 with no assessment at all when
+# its input ends (stdin_input_raw: Error: EOF), which is why the count is checked.
 out="$here/results"
-failed=0; weak=0; passed=0
+failed=0; weak=0; passed=0; dead=0
+declare -A names=([0]=diehard_birthdays [15]=diehard_runs [100]=sts_monobit) expected=([0]=1 [15]=2 [100]=1)
 for impl in "${impls[@]}"; do
   for stream in "${streams[@]}"; do
     log="$out/$stream-$impl.txt"
     : > "$log"
+    p=0; w=0; f=0; problems=()
     for t in 0 15 100; do
-      "$gen" "$stream" "$impl" 0 | dieharder -g 200 -d "$t" -Y 1 -S 12345 >> "$log" 2>&1 || true
+      set +e
+      "$gen" "$stream" "$impl" 0 | dieharder -g 200 -d "$t" -Y 1 -S 12345 > "$log.part" 2>&1
+      rc="${PIPESTATUS[*]}"
+      set -e
+      cat "$log.part" >> "$log"
+      lines=$(grep -E "^ *${names[$t]}\|.*\| *(PASSED|WEAK|FAILED) *$" "$log.part" || true)
+      n=$(printf '%s' "$lines" | grep -c . || true)
+      final=$(printf '%s\n' "$lines" | tail -n "${expected[$t]}")
+      w=$((w + $(printf '%s' "$lines" | grep -c 'WEAK' || true)))
+      if [ "$rc" != "0 0" ] || [ "$n" -lt "${expected[$t]}" ] || printf '%s' "$final" | grep -q 'WEAK'; then
+        problems+=("${names[$t]}: exit codes $rc, $n assessments (expected ${expected[$t]} final)")
+        continue
+      fi
+      p=$((p + $(printf '%s' "$final" | grep -c 'PASSED' || true)))
+      f=$((f + $(printf '%s' "$final" | grep -c 'FAILED' || true)))
     done
-    p=$(grep -c 'PASSED' "$log" || true); w=$(grep -c 'WEAK' "$log" || true); f=$(grep -c 'FAILED' "$log" || true)
-    passed=$((passed + p)); weak=$((weak + w)); failed=$((failed + f))
-    printf '%-12s %-14s passed %3d  weak %2d  failed %2d\n' "$stream" "$impl" "$p" "$w" "$f"
+    rm -f "$log.part"
+    passed=$((passed + p)); weak=$((weak + w)); failed=$((failed + f)); dead=$((dead + ${#problems[@]}))
+    printf '%-12s %-14s passed %3d  weak %2d  failed %2d%s\n' "$stream" "$impl" "$p" "$w" "$f" \
+      "$([ ${#problems[@]} -eq 0 ] || printf '  DID NOT RUN: %s' "${problems[*]}")"
   done
 done
-echo "dieharder: $passed passed, $failed failed, $weak weak"
-[ "$failed" -eq 0 ]
+echo "dieharder: $passed passed, $failed failed, $weak weak (resolved by -Y 1), $dead tests that did not run"
+[ "$failed" -eq 0 ] && [ "$dead" -eq 0 ] && [ "$passed" -eq $(( ${#impls[@]} * ${#streams[@]} * 4 )) ]
