@@ -71,8 +71,11 @@ public sealed class SystemRandomLocalCodeFixLoopTests
             {
                 var rng = PrngKey.Create(4);
                 PrngKey sub;
-                (rng, sub) = rng.Split();
-                sub.Integers(rolls, 1, sides);
+                for (var i = 0; i < rolls.Length; ++i)
+                {
+                    (rng, sub) = rng.Split();
+                    rolls[i] = sub.UnbiasedInt32(1, sides);
+                }
             }
         }
         """);
@@ -105,7 +108,7 @@ public sealed class SystemRandomLocalCodeFixLoopTests
                 for (int i = 0; i < values.Length; i++)
                 {
                     (rng, sub) = rng.Split();
-                    values[i] = sub.Int32(0, i + 1);
+                    values[i] = sub.UnbiasedInt32(0, i + 1);
                 }
             }
         }
@@ -150,13 +153,13 @@ public sealed class SystemRandomLocalCodeFixLoopTests
                 while (total < 100)
                 {
                     (rng, sub) = rng.Split();
-                    total += sub.Int32(0, 10);
+                    total += sub.UnbiasedInt32(0, 10);
                 }
 
                 do
                 {
                     (rng, sub) = rng.Split();
-                    total -= sub.Int32(0, 10);
+                    total -= sub.UnbiasedInt32(0, 10);
                 }
                 while (total > 50);
                 return total;
@@ -190,16 +193,10 @@ public sealed class SystemRandomLocalCodeFixLoopTests
         {
             string M(bool heads)
             {
-                var rng = PrngKey.Create(4);
-                PrngKey sub;
                 if (heads)
                     return "heads";
-                else
-                {
-                    (rng, sub) = rng.Split();
-                    if (sub.Int32(0, 2) == 0)
-                        return "edge";
-                }
+                else if (PrngKey.Create(4).UnbiasedInt32(0, 2) == 0)
+                    return "edge";
                 return "tails";
             }
         }
@@ -237,7 +234,7 @@ public sealed class SystemRandomLocalCodeFixLoopTests
                 {
                     PrngKey sub;
                     (lambdaKey, sub) = lambdaKey.Split();
-                    return sub.Int32(0, int.MaxValue);
+                    return sub.UnbiasedInt32(0, int.MaxValue);
                 }).ToList();
             }
         }
