@@ -202,6 +202,37 @@ public sealed class SystemRandomLocalCodeFixLoopTests
         }
         """);
 
+    // Enumerable.Range(...).Select(v => ...): v differs on every call, so the key folds it in; the key's only use.
+    [Fact]
+    public Task RangeSelect_FoldsInTheElement() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+        using System.Linq;
+
+        class C
+        {
+            int[] M(int n)
+            {
+                var rng = {|RP0001:new Random(4)|};
+                return Enumerable.Range(0, n).Select(v => rng.Next(6)).ToArray();
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Linq;
+        using RandomPurity;
+
+        class C
+        {
+            int[] M(int n)
+            {
+                var rng = PrngKey.Create(4);
+                return Enumerable.Range(0, n).Select(v => rng.FoldIn(v).UnbiasedInt32(0, 6)).ToArray();
+            }
+        }
+        """);
+
     [Fact]
     public Task OrderByWithARandomKey_RenewsInsideTheLambda() => VerifyCS.VerifyCodeFixAsync(
         """
