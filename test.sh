@@ -66,7 +66,10 @@ fi
 # no compiler error added, no RP0001/RP0002 left. (Open-source code bases run by hand: tests/RealCode/README.md.)
 realcode="tests/RealCode/bin/Release/net10.0/RandomPurity.RealCode.dll"
 run_script realcode-legacydice dotnet "$realcode" samples/LegacyDice --require-fixed
-run_script realcode-fixture dotnet "$realcode" tests/format/fixture --require-fixed
+# The fixture keeps two RP0001 by design (no fix would leave a Random made on the spot; tests/format/fixture-known-gaps.txt
+# lists what the real dotnet format leaves), and this single-target view sees DiceBag's #else use as disabled text:
+# errors added and exceptions are checked there, not "nothing left".
+run_script realcode-fixture dotnet "$realcode" tests/format/fixture
 
 # The same bits on every machine (tests/CrossArch): a SHA-256 digest of every sampler family in both modes, equal on
 # x64 with SIMD, x64 with DOTNET_EnableHWIntrinsic=0 and linux-arm64 under qemu-user. Installs the Debian packages

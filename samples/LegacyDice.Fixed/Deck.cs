@@ -21,20 +21,16 @@ internal static class Deck
     /// <summary>The old way to shuffle that everyone copied from a forum.</summary>
     public static string[] ShuffleByGuid(string[] cards, PrngKey key)
     {
-        PrngKey sub;
-        (key, sub) = key.Split();
         var shuffled = cards.ToArray();
-        sub.Shuffle<string>(shuffled);
+        key.Shuffle<string>(shuffled);
         return shuffled;
     }
 
     /// <summary>.NET 10's LINQ shuffle: convenient, and silently global.</summary>
     public static string[] ShuffleWithLinq(string[] cards, PrngKey key)
     {
-        PrngKey sub;
-        (key, sub) = key.Split();
         var shuffled = cards.ToArray();
-        sub.Shuffle<string>(shuffled);
+        key.Shuffle<string>(shuffled);
         return shuffled;
     }
 }

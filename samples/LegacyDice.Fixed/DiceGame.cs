@@ -14,7 +14,7 @@ internal sealed class DiceGame
         _random = new StatefulPrng(PrngKey.Create(seed));
     }
 
-    public int Roll(int sides) => _random.Int32(1, sides + 1);
+    public int Roll(int sides) => _random.UnbiasedInt32(1, sides + 1);
 
     public IReadOnlyList<int> RollMany(int count, int sides)
     {
@@ -28,7 +28,7 @@ internal sealed class DiceGame
     }
 
     /// <summary>A second table for a side game, seeded from this table's generator (the split idiom).</summary>
-    public DiceGame SpawnSideTable() => new(_random.Int32(0, int.MaxValue));
+    public DiceGame SpawnSideTable() => new(_random.UnbiasedInt32(0, int.MaxValue));
 
     /// <summary>Critical hits: a 5% chance per roll.</summary>
     public bool IsCritical() => _random.Uniform() < 0.05;

@@ -14,7 +14,7 @@ internal static class FixerNames
     /// <summary>RP0001 on a field, with the <c>stateful</c> strategy: the field becomes a <c>StatefulPrng</c>.</summary>
     public const string MigrateRandomField = Prefix + "RP0001.MigrateFieldStateful";
 
-    /// <summary>RP0001 where no migration applies: the creation becomes <c>PrngKey.Create(seed).AsRandom()</c>.</summary>
+    /// <summary>RP0001 on a creation passed to a method of the solution or drawn from once: a key instead.</summary>
     public const string BridgeRandomCreation = Prefix + "RP0001.Bridge";
 
     /// <summary>RP0002 on <c>Random.Shared</c>: one key per method, a parameter where the signature may change.</summary>

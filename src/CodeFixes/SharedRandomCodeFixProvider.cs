@@ -31,7 +31,7 @@ public sealed class SharedRandomCodeFixProvider : CodeFixProvider
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (root is null || model is null || !await MigrationSymbols.InEveryTargetAsync(context.Document, context.CancellationToken).ConfigureAwait(false))
         {
             return;
         }

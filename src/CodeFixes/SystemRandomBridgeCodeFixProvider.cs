@@ -12,11 +12,10 @@ using RandomPurity.CodeFixes.Threading;
 namespace RandomPurity.CodeFixes;
 
 /// <summary>
-/// RP0001 where neither the local nor the field migration applies (a public field of a library, a local used in a
-/// query clause or passed by <c>ref</c>, a creation written as an argument of a parameter that keeps its type): the
-/// creation becomes <c>PrngKey.Create(seed).AsRandom()</c> (<c>PrngKey.FromEntropy().AsRandom()</c> when unseeded),
-/// the runtime's bridge. The variable keeps its <c>Random</c> type and signatures stay; the generator is now an
-/// explicit keyed stream. A creation passed to a parameter that can become a <c>PrngKey</c> is threaded instead.
+/// RP0001 on a creation that is neither a local nor a field: passed straight to a method of the solution
+/// (<c>Roll(new Random(seed))</c>, whose parameter becomes a key: <c>Roll(PrngKey.Create(seed))</c>) or drawn from
+/// once (<c>new Random(seed).Next(1, 7)</c> becomes <c>PrngKey.Create(seed).UnbiasedInt32(1, 7)</c>). No fix turns a
+/// creation into <c>PrngKey.Create(seed).AsRandom()</c>: that is a stateful <c>Random</c> made on the spot again.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SystemRandomBridgeCodeFixProvider))]
 [Shared]
@@ -34,7 +33,8 @@ public sealed class SystemRandomBridgeCodeFixProvider : CodeFixProvider
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || MigrationSymbols.Create(model.Compilation) is not { AsRandom: not null } symbols)
+        if (root is null || model is null || MigrationSymbols.Create(model.Compilation) is not { } symbols
+            || !await MigrationSymbols.InEveryTargetAsync(context.Document, context.CancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -46,6 +46,7 @@ public sealed class SystemRandomBridgeCodeFixProvider : CodeFixProvider
                 || !symbols.IsRandom(model.GetTypeInfo(creation, context.CancellationToken).Type)
                 || !symbols.IsRandom(model.GetTypeInfo(creation, context.CancellationToken).ConvertedType)
                 || RandomFixAllProvider.StoresIntoSerializedField(model, creation, context.CancellationToken)
+                || !(HandedToSourceMethod(model, creation, symbols, context.CancellationToken) || DrawnOnce(model, creation, symbols, context.CancellationToken))
                 || LocalRandomMigrator.Analyze(root, model, span, context.CancellationToken) is not null
                 || await FieldRandomMigrator.AnalyzeAsync(context.Document, span, context.CancellationToken).ConfigureAwait(false) is not null)
             {
@@ -54,7 +55,7 @@ public sealed class SystemRandomBridgeCodeFixProvider : CodeFixProvider
 
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    "Create it from an explicit PrngKey: PrngKey.Create(seed).AsRandom() (the numbers differ from System.Random's)",
+                    "Pass or draw from an explicit PrngKey: PrngKey.Create(seed) (the numbers differ from System.Random's)",
                     cancellationToken => BridgeAsync(context.Document, span, cancellationToken),
                     FixerNames.BridgeRandomCreation),
                 diagnostic);
@@ -83,6 +84,18 @@ public sealed class SystemRandomBridgeCodeFixProvider : CodeFixProvider
         return await RandomFixAllProvider.BridgeRemainingAsync(
             solution, new[] { document.Id }, cancellationToken, new System.Collections.Generic.HashSet<Microsoft.CodeAnalysis.Text.TextSpan> { remaining.Span }).ConfigureAwait(false);
     }
+
+    /// <summary><c>Roll(new Random(seed))</c> where <c>Roll</c> is the solution's own: its parameter may become a key.</summary>
+    private static bool HandedToSourceMethod(SemanticModel model, Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax creation, MigrationSymbols symbols, System.Threading.CancellationToken cancellationToken) =>
+        creation.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax argument
+        && model.GetOperation(argument, cancellationToken) is Microsoft.CodeAnalysis.Operations.IArgumentOperation { Parameter: { } parameter }
+        && symbols.IsRandom(parameter.Type)
+        && !parameter.ContainingSymbol.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty;
+
+    /// <summary><c>new Random(seed).Next(1, 7)</c>: one draw from a generator nobody else sees.</summary>
+    private static bool DrawnOnce(SemanticModel model, Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax creation, MigrationSymbols symbols, System.Threading.CancellationToken cancellationToken) =>
+        model.GetOperation(creation, cancellationToken) is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation operation
+        && RandomFixAllProvider.SingleDraw(operation, symbols) is not null;
 
     private static readonly SyntaxAnnotation BridgeMark = new("RandomPurity.BridgeCandidate");
 }

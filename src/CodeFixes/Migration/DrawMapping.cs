@@ -46,9 +46,9 @@ internal static class DrawMapping
         switch (method.Name)
         {
             case "Next" when parameters.Length <= 2:
-                return Bounded("Int32", "int", parameters.Length, indexes);
+                return Bounded("UnbiasedInt32", "int", parameters.Length, indexes);
             case "NextInt64" when parameters.Length <= 2:
-                return Bounded("Int64", "long", parameters.Length, indexes);
+                return Bounded("UnbiasedInt64", "long", parameters.Length, indexes);
             case "NextDouble" when parameters.Length == 0:
                 return new DrawRewrite("Uniform", ImmutableArray<DrawArgument>.Empty);
             case "NextSingle" when parameters.Length == 0:

@@ -79,16 +79,12 @@ internal sealed class FillLoop
 
         var bounds = arguments.Select(argument => argument.ToString()).ToArray();
         var name = array.Identifier.ValueText;
+        // Integer fills stay loops: the bulk Integers is JAX's randint, biased for spans above 2^16, and a draw that
+        // replaced Next must be unbiased (UnbiasedInt32 has no bulk form).
         return (draw.TargetMethod.Name, element, bounds.Length) switch
         {
             ("NextDouble", SpecialType.System_Double, 0) => new FillLoop(loop, name, "Uniform", bounds),
             ("NextSingle", SpecialType.System_Single, 0) => new FillLoop(loop, name, "Uniform", bounds),
-            ("Next", SpecialType.System_Int32, 0) => new FillLoop(loop, name, "Integers", new[] { "0", "int.MaxValue" }),
-            ("Next", SpecialType.System_Int32, 1) => new FillLoop(loop, name, "Integers", new[] { "0", bounds[0] }),
-            ("Next", SpecialType.System_Int32, 2) => new FillLoop(loop, name, "Integers", bounds),
-            ("NextInt64", SpecialType.System_Int64, 0) => new FillLoop(loop, name, "Integers", new[] { "0", "long.MaxValue" }),
-            ("NextInt64", SpecialType.System_Int64, 1) => new FillLoop(loop, name, "Integers", new[] { "0", bounds[0] }),
-            ("NextInt64", SpecialType.System_Int64, 2) => new FillLoop(loop, name, "Integers", bounds),
             _ => null,
         };
     }

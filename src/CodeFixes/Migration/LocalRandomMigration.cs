@@ -13,7 +13,7 @@ namespace RandomPurity.CodeFixes.Migration;
 //     var rng = new Random(42);              var rng = PrngKey.Create(42);
 //                                            PrngKey sub;
 //     int a = rng.Next(6);          =>       (rng, sub) = rng.Split();
-//                                            int a = sub.Int32(0, 6);
+//                                            int a = sub.UnbiasedInt32(0, 6);
 //     var child = new Random(rng.Next());    (rng, var child) = rng.Split();      C# 10 and later
 //                                            PrngKey child; (rng, child) = rng.Split();   before C# 10
 //
@@ -85,7 +85,9 @@ internal sealed class LocalRandomMigration
             var migration = new LocalRandomMigration(model, symbols, root, cancellationToken);
             if (migration.Analyze(root, depth: 0) && migration.EachLambdaDrawsFromOneKey())
             {
-                return migration;
+                // Only handed to code outside the solution: the result would still be a Random made here
+                // (PrngKey.Create(seed).AsRandom()), the same hidden state with other numbers. No fix.
+                return migration.OnlyBridgedToMetadata() ? null : migration;
             }
         }
 
@@ -103,9 +105,36 @@ internal sealed class LocalRandomMigration
             plan.NeedsImport = true;
         }
 
+        // A key drawn from once is consumed by that draw itself, with no split (and, when nothing can change its
+        // seed in between, the creation goes where the draw is: PrngKey.Create(seed).Bits(buffer)).
+        var direct = new Dictionary<Draw, string>();
+        var inlined = new HashSet<KeyLocal>();
+        foreach (var key in _keys.Where(UsedOnce))
+        {
+            if (CanInline(key))
+            {
+                inlined.Add(key);
+                plan.Removed.Add(key.Statement);
+                direct.Add(key.Draws[0], CreationText(key));
+            }
+            else
+            {
+                direct.Add(key.Draws[0], key.Name);
+            }
+        }
+
+        // The last draw of a key in straight-line code needs no split: nothing uses the key after it.
+        foreach (var key in _keys.Where(key => !key.Draws.Any(direct.ContainsKey)))
+        {
+            if (LastUse(key) is { } last)
+            {
+                direct.Add(last, key.Name);
+            }
+        }
+
         // One pool of subkey variables for the family, as large as the most draws in one statement.
         var anchors = new Dictionary<StatementSyntax, List<Draw>>();
-        foreach (var draw in _keys.SelectMany(key => key.Draws).Where(draw => draw.Lambda is null))
+        foreach (var draw in _keys.SelectMany(key => key.Draws).Where(draw => draw.Lambda is null && !direct.ContainsKey(draw)))
         {
             if (!anchors.TryGetValue(draw.Anchor, out var list))
             {
@@ -125,6 +154,11 @@ internal sealed class LocalRandomMigration
 
         foreach (var key in _keys)
         {
+            if (inlined.Contains(key))
+            {
+                continue;
+            }
+
             if (key.Parent is null)
             {
                 AddRootDeclaration(plan, key, pool);
@@ -146,8 +180,148 @@ internal sealed class LocalRandomMigration
             }
         }
 
-        AddLambdaDraws(plan, names, mixedDeconstruction);
+        foreach (var pair in direct.Where(pair => pair.Key.Lambda is null))
+        {
+            AddDrawReplacement(plan, pair.Key, pair.Value);
+        }
+
+        AddLambdaDraws(plan, names, mixedDeconstruction, direct);
     }
+
+    /// <summary>
+    /// The key's only consumption is one draw, which runs at most once per execution of the key's declaration: not in
+    /// a loop the declaration is outside of, not in a lambda unless it folds in the lambda's index.
+    /// </summary>
+    private bool UsedOnce(KeyLocal key)
+    {
+        if (key.Draws.Count != 1 || _keys.Any(other => other.Parent == key)
+            || key.Function.DescendantNodes().Any(node => node is GotoStatementSyntax or LabeledStatementSyntax))
+        {
+            return false;
+        }
+
+        var draw = key.Draws[0];
+        if (draw.Lambda is { } lambda)
+        {
+            return lambda.IndexName is not null && !InLoop(lambda.Anchor, key);
+        }
+
+        return !InLoop(draw.Fill?.Loop ?? (SyntaxNode)draw.Anchor, key);
+    }
+
+    /// <summary>
+    /// The draw that is the key's last consumption in its own statement list: every draw of the key is anchored at a
+    /// statement of the list that declares the key (no branch, loop or lambda in between), the last one alone in its
+    /// statement, and no child key is split off after it.
+    /// </summary>
+    private Draw? LastUse(KeyLocal key)
+    {
+        if (key.Draws.Count < 2 || key.Statement.Parent is not { } list
+            || key.Draws.Any(draw => draw.Lambda is not null || draw.Fill is not null || draw.Anchor?.Parent != list)
+            || key.Function.DescendantNodes().Any(node => node is GotoStatementSyntax or LabeledStatementSyntax))
+        {
+            return null;
+        }
+
+        var last = key.Draws.OrderBy(draw => draw.Invocation.SpanStart).Last();
+        if (key.Draws.Count(draw => draw.Anchor == last.Anchor) != 1
+            || key.Draws.Any(draw => draw != last && draw.Anchor.SpanStart >= last.Anchor.SpanStart)
+            || _keys.Any(child => child.Parent == key && child.Statement.SpanStart >= last.Anchor.SpanStart)
+            || last.Mapping.CreatedArrayLength is not null)
+        {
+            return null;
+        }
+
+        return last;
+    }
+
+    private static bool InLoop(SyntaxNode node, KeyLocal key)
+    {
+        for (var current = node; current is not null && current != key.Function; current = current.Parent)
+        {
+            if (current is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                && !current.Span.Contains(key.Statement.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A root key drawn from once, outside a lambda, by a draw that is not a bridge, whose declaration carries no
+    /// comment and whose seed reads nothing the code in between could change: the creation moves to the draw.
+    /// </summary>
+    private bool CanInline(KeyLocal key)
+    {
+        if (key.Parent is not null || key.Alternative is not null || key.Draws.Count != 1)
+        {
+            return false;
+        }
+
+        var draw = key.Draws[0];
+        if (draw.Lambda is not null || ReferenceEquals(draw.Mapping, DrawRewrite.AsRandomBridge) || draw.Mapping.CreatedArrayLength is not null
+            || key.Statement.GetLeadingTrivia().Concat(key.Statement.GetTrailingTrivia()).Any(trivia => !trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            || key.Statement.Declaration.Type is not { IsVar: true })
+        {
+            return false;
+        }
+
+        return key.Seed is null || IsInvariant(key.Seed, key.Function);
+    }
+
+    private bool IsInvariant(ExpressionSyntax expression, SyntaxNode function)
+    {
+        if (_model.GetConstantValue(expression, _cancellationToken).HasValue)
+        {
+            return true;
+        }
+
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return IsInvariant(parenthesized.Expression, function);
+            case BinaryExpressionSyntax binary when binary.Kind() is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression
+                or SyntaxKind.BitwiseOrExpression or SyntaxKind.BitwiseAndExpression or SyntaxKind.ExclusiveOrExpression:
+                return IsInvariant(binary.Left, function) && IsInvariant(binary.Right, function);
+            case IdentifierNameSyntax identifier:
+                var symbol = _model.GetSymbolInfo(identifier, _cancellationToken).Symbol;
+                return symbol is ILocalSymbol { RefKind: RefKind.None } or IParameterSymbol { RefKind: RefKind.None }
+                       && !IsWritten(symbol, function);
+            case MemberAccessExpressionSyntax access:
+                // Environment.TickCount and other static properties of the framework: read a little later, still irreproducible.
+                return _model.GetSymbolInfo(access, _cancellationToken).Symbol is IPropertySymbol { IsStatic: true } property
+                       && property.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, _model.Compilation.Assembly);
+            default:
+                return false;
+        }
+    }
+
+    private bool IsWritten(ISymbol symbol, SyntaxNode function)
+    {
+        foreach (var node in function.DescendantNodes())
+        {
+            ExpressionSyntax? target = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+                PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix => postfix.Operand,
+                ArgumentSyntax { RefKindKeyword.RawKind: not (int)SyntaxKind.None } argument => argument.Expression,
+                _ => null,
+            };
+            if (target is not null && target.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+                    .Any(name => name.Identifier.ValueText == symbol.Name && SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(name, _cancellationToken).Symbol, symbol)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string CreationText(KeyLocal key) =>
+        key.Seed is null ? "PrngKey.FromEntropy()" : $"PrngKey.Create({key.Seed.WithoutTrivia().ToFullString()})";
 
     private void AddRootDeclaration(MigrationPlan plan, KeyLocal key, List<string> pool)
     {
@@ -229,10 +403,10 @@ internal sealed class LocalRandomMigration
         }
 
         plan.Replacements[draw.Invocation] = rewritten =>
-            mapping.Build(SyntaxFactory.IdentifierName(receiver), rewritten as InvocationExpressionSyntax, _model, position).WithTriviaFrom(rewritten);
+            mapping.Build(SyntaxFactory.ParseExpression(receiver), rewritten as InvocationExpressionSyntax, _model, position).WithTriviaFrom(rewritten);
     }
 
-    private void AddLambdaDraws(MigrationPlan plan, NamePicker names, bool mixedDeconstruction)
+    private void AddLambdaDraws(MigrationPlan plan, NamePicker names, bool mixedDeconstruction, Dictionary<Draw, string> direct)
     {
         var lambdaDraws = _keys.SelectMany(key => key.Draws).Where(draw => draw.Lambda is not null)
             .OrderBy(draw => draw.Invocation.SpanStart)
@@ -247,7 +421,8 @@ internal sealed class LocalRandomMigration
                 // delegate its own stream, and distinct sites never share a key.
                 foreach (var draw in group)
                 {
-                    var lambdaKey = DeclareLambdaKey(plan, names, lambda.Anchor, key, mixedDeconstruction);
+                    // The key's only use: it is the fold-in parent itself.
+                    var lambdaKey = direct.ContainsKey(draw) ? key : DeclareLambdaKey(plan, names, lambda.Anchor, key, mixedDeconstruction);
                     var position = draw.Invocation.SpanStart;
                     plan.Replacements[draw.Invocation] = rewritten =>
                         draw.Mapping.Build(SyntaxFactory.ParseExpression($"{lambdaKey}.FoldIn({index})"), rewritten as InvocationExpressionSyntax, _model, position).WithTriviaFrom(rewritten);
@@ -338,6 +513,14 @@ internal sealed class LocalRandomMigration
             return scope;
         }
     }
+
+    private bool OnlyBridgedToMetadata() =>
+        _keys.Any(key => key.Draws.Count > 0)
+        && _keys.SelectMany(key => key.Draws).All(draw =>
+            ReferenceEquals(draw.Mapping, DrawRewrite.AsRandomBridge)
+            && draw.Invocation.Parent is ArgumentSyntax argument
+            && _model.GetOperation(argument, _cancellationToken) is IArgumentOperation { Parameter.ContainingSymbol: { } method }
+            && method.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty);
 
     // A lambda's dedicated key is split from one key; draws from two keys in one lambda are left alone.
     private bool EachLambdaDrawsFromOneKey() =>
@@ -516,6 +699,15 @@ internal sealed class LocalRandomMigration
                 && parameters.Length == 2 && parameters[1].Type.SpecialType == SpecialType.System_Int32 && parameters[1].Name != "_")
             {
                 return new LambdaInfo(lambda, anchor!, parameters[1].Name, lambdaMethod.ReturnsVoid);
+            }
+
+            // Enumerable.Range(a, n).Select(v => ...): v differs on every call, so it is the index to fold in.
+            if (called.Name == "Select" && parameters.Length == 1 && parameters[0].Type.SpecialType == SpecialType.System_Int32 && parameters[0].Name != "_"
+                && call.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax source }
+                && _model.GetSymbolInfo(source, _cancellationToken).Symbol is IMethodSymbol { Name: "Range" } range
+                && SymbolEqualityComparer.Default.Equals(range.ContainingType, _symbols.Enumerable))
+            {
+                return new LambdaInfo(lambda, anchor!, parameters[0].Name, lambdaMethod.ReturnsVoid);
             }
 
             return new LambdaInfo(lambda, anchor!, null, lambdaMethod.ReturnsVoid);

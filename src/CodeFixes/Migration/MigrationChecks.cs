@@ -43,6 +43,83 @@ internal static class MigrationChecks
         return true;
     }
 
+    /// <summary>
+    /// A type whose purpose is to adapt <c>System.Random</c>: it derives from <c>Random</c>, or every member that uses
+    /// its <c>Random</c> field only forwards to it (<c>public int Next(int max) =&gt; _random.Next(max);</c>), the wrapper
+    /// a library keeps for backward-compatible streams. Users suppress RP0001 there; a fix would change the stream the
+    /// type exists to provide, so none is offered.
+    /// </summary>
+    public static bool AdaptsRandom(SemanticModel model, IFieldSymbol field, MigrationSymbols symbols, CancellationToken cancellationToken)
+    {
+        for (var type = field.ContainingType?.BaseType; type is not null; type = type.BaseType)
+        {
+            if (symbols.IsRandom(type))
+            {
+                return true;
+            }
+        }
+
+        if (field.ContainingType?.DeclaringSyntaxReferences.Length != 1
+            || field.ContainingType.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration
+            || declaration.SyntaxTree != model.SyntaxTree)
+        {
+            return false;
+        }
+
+        var forwarders = 0;
+        foreach (var member in declaration.Members)
+        {
+            if (member is ConstructorDeclarationSyntax or FieldDeclarationSyntax
+                || !member.DescendantNodes().OfType<IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == field.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, field)))
+            {
+                continue;
+            }
+
+            if (!Forwards(member, field))
+            {
+                return false;
+            }
+
+            forwarders++;
+        }
+
+        return forwarders > 0;
+    }
+
+    /// <summary><c>M(a, b) =&gt; _field.X(a, b);</c> (or a block returning or calling that): the member only passes its parameters on.</summary>
+    private static bool Forwards(MemberDeclarationSyntax member, IFieldSymbol field)
+    {
+        var (parameters, body) = member switch
+        {
+            MethodDeclarationSyntax method => (method.ParameterList.Parameters, (SyntaxNode?)method.ExpressionBody?.Expression ?? method.Body),
+            PropertyDeclarationSyntax property => (default(SeparatedSyntaxList<ParameterSyntax>), (SyntaxNode?)property.ExpressionBody?.Expression),
+            _ => (default(SeparatedSyntaxList<ParameterSyntax>), null),
+        };
+        if (body is BlockSyntax { Statements.Count: 1 } block)
+        {
+            body = block.Statements[0] switch
+            {
+                ReturnStatementSyntax { Expression: { } returned } => returned,
+                ExpressionStatementSyntax statement => statement.Expression,
+                _ => null,
+            };
+        }
+
+        var receiver = (body as InvocationExpressionSyntax)?.Expression is MemberAccessExpressionSyntax access ? access.Expression : null;
+        var name = receiver switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self => self.Name.Identifier.ValueText,
+            _ => null,
+        };
+        return body is InvocationExpressionSyntax call
+               && name == field.Name
+               && call.ArgumentList.Arguments.Count == parameters.Count
+               && call.ArgumentList.Arguments.Select(argument => (argument.Expression as IdentifierNameSyntax)?.Identifier.ValueText)
+                   .SequenceEqual(parameters.Select(parameter => (string?)parameter.Identifier.ValueText));
+    }
+
     /// <summary>True when the method implements a member of an interface of its type (implicitly or explicitly).</summary>
     public static bool ImplementsInterfaceMember(IMethodSymbol method)
     {

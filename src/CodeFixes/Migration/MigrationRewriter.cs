@@ -55,6 +55,9 @@ internal sealed class MigrationRewriter : CSharpSyntaxRewriter
         return visited;
     }
 
+    // Leading trivia of a removed top-level statement, for the next one.
+    private SyntaxTriviaList _pending = SyntaxFactory.TriviaList();
+
     public override SyntaxNode? VisitBlock(BlockSyntax node)
     {
         var visited = (BlockSyntax)base.VisitBlock(node)!;
@@ -95,6 +98,8 @@ internal sealed class MigrationRewriter : CSharpSyntaxRewriter
     private List<StatementSyntax> Expand(IReadOnlyList<StatementSyntax> originals, IReadOnlyList<StatementSyntax> rewritten)
     {
         var result = new List<StatementSyntax>(rewritten.Count);
+        var pending = _pending;
+        _pending = SyntaxFactory.TriviaList();
         for (var i = 0; i < originals.Count; i++)
         {
             var original = originals[i];
@@ -102,6 +107,13 @@ internal sealed class MigrationRewriter : CSharpSyntaxRewriter
             _plan.Before.TryGetValue(original, out var before);
             _plan.After.TryGetValue(original, out var after);
             var removed = _plan.Removed.Contains(original);
+            if (pending.Count > 0)
+            {
+                // A removed statement's blank lines and comments stay above the statement after it.
+                current = current.WithLeadingTrivia(pending.AddRange(current.GetLeadingTrivia()));
+                pending = SyntaxFactory.TriviaList();
+            }
+
             if (before is null && after is null && !removed)
             {
                 result.Add(current);
@@ -128,6 +140,7 @@ internal sealed class MigrationRewriter : CSharpSyntaxRewriter
 
             if (items.Count == 0)
             {
+                pending = AboveTheLine(leading);
                 continue;
             }
 
@@ -140,7 +153,24 @@ internal sealed class MigrationRewriter : CSharpSyntaxRewriter
             result.AddRange(items);
         }
 
+        // Top-level statements are expanded one by one: what a removed one leaves goes to the next.
+        _pending = pending;
         return result;
+    }
+
+    /// <summary>The trivia on the lines above the statement's first line: blank lines, comments, directives.</summary>
+    private static SyntaxTriviaList AboveTheLine(SyntaxTriviaList leading)
+    {
+        var lineStart = 0;
+        for (var i = 0; i < leading.Count; i++)
+        {
+            if (leading[i].IsKind(SyntaxKind.EndOfLineTrivia) || leading[i].HasStructure)
+            {
+                lineStart = i + 1;
+            }
+        }
+
+        return SyntaxFactory.TriviaList(leading.Take(lineStart));
     }
 
     /// <summary>The whitespace that starts the statement's first line (after any comment or directive lines above it).</summary>

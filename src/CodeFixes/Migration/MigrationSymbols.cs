@@ -1,4 +1,6 @@
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 
 namespace RandomPurity.CodeFixes.Migration;
@@ -47,6 +49,26 @@ internal sealed class MigrationSymbols
         var random = compilation.GetTypeByMetadataName("System.Random");
         var prngKey = compilation.GetTypeByMetadataName("RandomPurity.PrngKey");
         return random is null || prngKey is null ? null : new MigrationSymbols(compilation, random, prngKey);
+    }
+
+    /// <summary>
+    /// True when the runtime's <c>PrngKey</c> is in the compilation of every target framework the document's file is
+    /// compiled for (the document and its linked copies). A multi-targeted project whose older target gets no runtime
+    /// (net45: the package has no compatible lib) would not build after a rewrite of the shared source: no fix there.
+    /// </summary>
+    public static async Task<bool> InEveryTargetAsync(Document document, CancellationToken cancellationToken)
+    {
+        var solution = document.Project.Solution;
+        foreach (var id in new[] { document.Id }.Concat(document.GetLinkedDocumentIds()))
+        {
+            var compilation = solution.GetDocument(id) is { } copy ? await copy.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) : null;
+            if (compilation?.GetTypeByMetadataName("RandomPurity.PrngKey") is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public bool IsRandom(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Random);

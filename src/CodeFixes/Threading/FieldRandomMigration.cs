@@ -17,7 +17,7 @@ namespace RandomPurity.CodeFixes.Threading;
 /// same seed, and every use of it is rewritten in place.
 /// <code>
 ///   private readonly Random _rng = new Random(42);      private readonly StatefulPrng _rng = new StatefulPrng(PrngKey.Create(42));
-///   _rng.Next(1, 7)                                     _rng.Int32(1, 7)
+///   _rng.Next(1, 7)                                     _rng.UnbiasedInt32(1, 7)
 ///   thirdParty.Sample(_rng)                             thirdParty.Sample(_rng.NextKey().AsRandom())
 /// </code>
 /// No member signature changes, so the field works in every member that drew from it. The migration is refused
@@ -67,7 +67,8 @@ internal sealed class FieldRandomMigration
             || field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
             || declarator.SyntaxTree != root.SyntaxTree
             || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
-            || declaration.Parent is not FieldDeclarationSyntax)
+            || declaration.Parent is not FieldDeclarationSyntax
+            || MigrationChecks.AdaptsRandom(model, field, symbols, cancellationToken))
         {
             return null;
         }
@@ -249,7 +250,7 @@ internal sealed class FieldRandomMigration
                      && methodReference.Syntax is MemberAccessExpressionSyntax groupSyntax
                      && groupSyntax.Expression == reference
                      && GroupDraw(group.Name) is { } drawn:
-                // Func<int> f = _rng.Next;  =>  Func<int> f = () => _rng.Int32(0, int.MaxValue);
+                // Func<int> f = _rng.Next;  =>  Func<int> f = () => _rng.UnbiasedInt32(0, int.MaxValue);
                 edits.Add(new Edit(groupSyntax, (current, _) =>
                     SyntaxFactory.ParseExpression("() => " + ((MemberAccessExpressionSyntax)current).Expression.WithoutTrivia().ToFullString() + "." + drawn)
                         .WithTriviaFrom(current)));
@@ -280,8 +281,8 @@ internal sealed class FieldRandomMigration
     /// <summary>The <c>StatefulPrng</c> call for a parameterless <c>Random</c> method used as a method group.</summary>
     private static string? GroupDraw(string name) => name switch
     {
-        "Next" => "Int32(0, int.MaxValue)",
-        "NextInt64" => "Int64(0, long.MaxValue)",
+        "Next" => "UnbiasedInt32(0, int.MaxValue)",
+        "NextInt64" => "UnbiasedInt64(0, long.MaxValue)",
         "NextDouble" => "Uniform()",
         "NextSingle" => "UniformSingle()",
         _ => null,

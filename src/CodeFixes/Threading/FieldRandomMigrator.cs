@@ -109,6 +109,50 @@ internal static class FieldRandomMigrator
             rewritten = UsingDirectives.Add(compilationUnit, endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.CarriageReturnLineFeed);
         }
 
-        return document.WithSyntaxRoot(rewritten);
+        return await ChildKeysAsync(document.WithSyntaxRoot(rewritten), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A child generator seeded from a migrated field (<c>new Random(_rng.Next())</c>, already
+    /// <c>PrngKey.Create(_rng.UnbiasedInt32(0, int.MaxValue))</c>) takes the field's next key instead:
+    /// <c>_rng.NextKey()</c>, a split of its stream rather than a 31-bit seed drawn from it.
+    /// </summary>
+    private static async Task<Document> ChildKeysAsync(Document document, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || !root.DescendantTokens().Any(token => token.ValueText == "StatefulPrng"))
+        {
+            return document;
+        }
+
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var stateful = model?.Compilation.GetTypeByMetadataName("RandomPurity.StatefulPrng");
+        var prngKey = model?.Compilation.GetTypeByMetadataName("RandomPurity.PrngKey");
+        if (model is null || stateful is null || prngKey is null)
+        {
+            return document;
+        }
+
+        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+        foreach (var create in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (create is not { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" }, ArgumentList.Arguments.Count: 1 }
+                || create.ArgumentList.Arguments[0].Expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "UnbiasedInt32" or "UnbiasedInt64" } draw } seed
+                || model.GetSymbolInfo(create, cancellationToken).Symbol is not IMethodSymbol { IsStatic: true } factory
+                || !SymbolEqualityComparer.Default.Equals(factory.ContainingType, prngKey)
+                || !SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(draw.Expression, cancellationToken).Type, stateful)
+                || seed.ArgumentList.Arguments.Count != 2
+                || seed.ArgumentList.Arguments[0].Expression.ToString() != "0"
+                || seed.ArgumentList.Arguments[1].Expression.ToString() is not ("int.MaxValue" or "long.MaxValue"))
+            {
+                continue;
+            }
+
+            replacements[create] = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, draw.Expression.WithoutTrivia(), SyntaxFactory.IdentifierName("NextKey")))
+                .WithTriviaFrom(create);
+        }
+
+        return replacements.Count == 0 ? document : document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
     }
 }

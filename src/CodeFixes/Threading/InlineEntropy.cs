@@ -13,7 +13,7 @@ namespace RandomPurity.CodeFixes.Threading;
 /// accessors, constructors, field initializers, lambdas and local functions inside methods, roots that draw once):
 /// the draw takes its own explicit entropy, which is what <c>Random.Shared</c> was, now visible at the use.
 /// <code>
-///   Random.Shared.Next(1, 7)        PrngKey.FromEntropy().Int32(1, 7)
+///   Random.Shared.Next(1, 7)        PrngKey.FromEntropy().UnbiasedInt32(1, 7)
 ///   players.Shuffle()               players.Shuffle(PrngKey.FromEntropy())
 /// </code>
 /// Each evaluation draws from a fresh key, so loops and lambdas stay correct under every RandomPurity rule.

@@ -18,7 +18,7 @@ namespace RandomPurity.CodeFixes.Threading;
 /// takes a <c>Random</c>) becomes the key itself, <c>new Random(seed)</c> becomes <c>PrngKey.Create(seed)</c>, and
 /// <c>Random.Shared</c> or <c>new Random()</c> becomes <c>PrngKey.FromEntropy()</c>.
 /// <code>
-///   static int Roll(Random rng) => rng.Next(1, 7);       static int Roll(PrngKey rng) => rng.Int32(1, 7);
+///   static int Roll(Random rng) => rng.Next(1, 7);       static int Roll(PrngKey rng) => rng.UnbiasedInt32(1, 7);
 ///   Roll(sub.AsRandom())                                  Roll(sub)
 /// </code>
 /// Inside the method the key is consumed once per draw: a single draw outside loops uses the parameter directly,
@@ -186,7 +186,20 @@ internal static class ParameterThreading
             || !symbols.IsRandom(parameter.Type)
             || parameter.ContainingSymbol is not IMethodSymbol method
             || parameterSyntax.Parent?.Parent is not BaseMethodDeclarationSyntax declaration
-            || !IsEligible(method, parameter, declaration, document.Project))
+            || !IsEligible(method, parameter, declaration))
+        {
+            return null;
+        }
+
+        // A library's public surface keeps its signature: the method gains a key overload that takes the body, and the
+        // Random one forwards to it (option "overload", the default), or its parameter changes ("replace").
+        var overload = MigrationChecks.IsPublicSurface(method, document.Project);
+        if (overload && PublicParameters(document, root.SyntaxTree) == PublicParameterStrategy.Replace)
+        {
+            overload = false;
+        }
+
+        if (overload && !CanOverload(method, parameter, declaration, symbols))
         {
             return null;
         }
@@ -198,13 +211,19 @@ internal static class ParameterThreading
             return null;
         }
 
-        edits.Replace(PathOf(document), parameterSyntax.Type.Span, "PrngKey");
-
-        // The body, as every target framework sees it.
+        // The body, as every target framework sees it; for an overload, edits of a copy of the method.
+        var bodyEdits = overload ? new EditSet() : edits;
+        bodyEdits.Replace(PathOf(document), parameterSyntax.Type.Span, "PrngKey");
         var recursiveCalls = new HashSet<TextSpan>();
-        if (!await AddBodyEditsAsync(solution, document, declaration, parameter, symbols, edits, recursiveCalls, cancellationToken).ConfigureAwait(false))
+        if (!await AddBodyEditsAsync(solution, document, declaration, parameter, symbols, bodyEdits, recursiveCalls, cancellationToken).ConfigureAwait(false))
         {
             return null;
+        }
+
+        if (overload)
+        {
+            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            AddOverload(edits, bodyEdits, PathOf(document), text, declaration, method, parameter);
         }
 
         // Every call site in the solution.
@@ -218,18 +237,112 @@ internal static class ParameterThreading
 
             var callerRoot = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var callerModel = await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (callerRoot is null || callerModel is null
-                || !TryAddCallSite(callerModel, callerRoot.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true), method, parameter.Ordinal, symbols,
-                    PathOf(location.Document), edits, imports, recursiveCalls, cancellationToken))
+            if (callerRoot is null || callerModel is null)
+            {
+                return null;
+            }
+
+            var site = TryAddCallSite(callerModel, callerRoot.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true), method, parameter.Ordinal, symbols,
+                PathOf(location.Document), edits, imports, recursiveCalls, cancellationToken);
+
+            // With an overload, a caller that holds no key keeps calling the Random one.
+            if (site == CallSite.Refused || (site == CallSite.Kept && !overload))
             {
                 return null;
             }
         }
 
-        return edits.HasConflicts ? null : await ApplyAsync(solution, edits, imports, cancellationToken).ConfigureAwait(false);
+        if (edits.HasConflicts)
+        {
+            return null;
+        }
+
+        // Every file edited must have the runtime in each target framework it is compiled for.
+        foreach (var path in edits.Paths.Concat(imports).Distinct())
+        {
+            foreach (var copy in solution.Projects.SelectMany(project => project.Documents).Where(candidate => PathOf(candidate) == path))
+            {
+                if (!await MigrationSymbols.InEveryTargetAsync(copy, cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return await ApplyAsync(solution, edits, imports, cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool IsEligible(IMethodSymbol method, IParameterSymbol parameter, BaseMethodDeclarationSyntax declaration, Project project)
+    /// <summary>The <c>.editorconfig</c> key that chooses what a <c>Random</c> parameter of a library's public API becomes.</summary>
+    public const string PublicParametersOption = "randompurity.migration.public_random_parameters";
+
+    private enum PublicParameterStrategy
+    {
+        /// <summary>A <c>PrngKey</c> overload takes the body; the <c>Random</c> one forwards to it (the default).</summary>
+        Overload,
+
+        /// <summary>The parameter's type changes, as for internal methods: a breaking change for the library's users.</summary>
+        Replace,
+    }
+
+    private static PublicParameterStrategy PublicParameters(Document document, SyntaxTree tree) =>
+        document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(PublicParametersOption, out var value)
+        && string.Equals(value.Trim(), "replace", System.StringComparison.OrdinalIgnoreCase)
+            ? PublicParameterStrategy.Replace
+            : PublicParameterStrategy.Overload;
+
+    /// <summary>
+    /// An ordinary method (not a constructor), whose parameter is not annotated nullable (the forwarder draws from it),
+    /// and whose type has no method of that name taking a <c>PrngKey</c> in that place already.
+    /// </summary>
+    private static bool CanOverload(IMethodSymbol method, IParameterSymbol parameter, BaseMethodDeclarationSyntax declaration, MigrationSymbols symbols)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || declaration is not MethodDeclarationSyntax
+            || parameter.NullableAnnotation == NullableAnnotation.Annotated
+            || method.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        return !type.GetMembers(method.Name).OfType<IMethodSymbol>().Any(other =>
+            other.Parameters.Length == method.Parameters.Length
+            && other.TypeParameters.Length == method.TypeParameters.Length
+            && SymbolEqualityComparer.Default.Equals(other.Parameters[parameter.Ordinal].Type, symbols.PrngKey));
+    }
+
+    /// <summary>
+    /// The migrated copy of the method (<paramref name="body"/>'s edits applied to its text) goes before it, and the
+    /// original's body becomes a forwarder: <c>=&gt; Roll(PrngKey.FromWords((uint)random.Next(), (uint)random.Next()));</c>
+    /// (62 bits of the caller's generator; <c>Random.NextInt64</c> is not in netstandard2.0).
+    /// </summary>
+    private static void AddOverload(EditSet edits, EditSet body, string path, SourceText text, BaseMethodDeclarationSyntax declaration, IMethodSymbol method, IParameterSymbol parameter)
+    {
+        var original = (MethodDeclarationSyntax)declaration;
+
+        // The copy starts at the first line of the method's text (its doc comment, attributes), blank lines above
+        // stay above the pair; a method sharing its line with other code is copied on that line.
+        var start = declaration.GetLeadingTrivia()
+            .Where(trivia => !trivia.IsKind(SyntaxKind.EndOfLineTrivia) && !trivia.IsKind(SyntaxKind.WhitespaceTrivia))
+            .Select(trivia => trivia.FullSpan.Start).DefaultIfEmpty(declaration.SpanStart).First();
+        var line = text.Lines.GetLineFromPosition(start);
+        var ownLine = string.IsNullOrWhiteSpace(text.ToString(TextSpan.FromBounds(line.Start, start))) && line.EndIncludingLineBreak > line.End;
+        var region = ownLine ? TextSpan.FromBounds(line.Start, declaration.FullSpan.End) : declaration.Span;
+        var shifted = body.ChangesFor(path).Where(change => region.Contains(change.Span))
+            .Select(change => new TextChange(new TextSpan(change.Span.Start - region.Start, change.Span.Length), change.NewText ?? string.Empty));
+        var keyed = SourceText.From(text.ToString(region)).WithChanges(shifted).ToString();
+        var separator = ownLine ? text.ToString(TextSpan.FromBounds(line.End, line.EndIncludingLineBreak)) : " ";
+        edits.Replace(path, new TextSpan(region.Start, 0), keyed + separator);
+
+        var arguments = method.Parameters.Select(other => other.Ordinal == parameter.Ordinal
+            ? $"PrngKey.FromWords((uint){other.Name}.Next(), (uint){other.Name}.Next())"
+            : (other.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", _ => string.Empty }) + other.Name);
+        var typeArguments = method.TypeParameters.IsEmpty ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(type => type.Name)) + ">";
+        var forward = $" => {original.Identifier.ValueText}{typeArguments}({string.Join(", ", arguments)});";
+        var bodyStart = (SyntaxNode?)original.ExpressionBody ?? original.Body!;
+        var bodyEnd = original.SemicolonToken.IsKind(SyntaxKind.None) ? bodyStart.Span.End : original.SemicolonToken.Span.End;
+        edits.Replace(path, TextSpan.FromBounds(bodyStart.GetFirstToken().GetPreviousToken().Span.End, bodyEnd), forward);
+    }
+
+    private static bool IsEligible(IMethodSymbol method, IParameterSymbol parameter, BaseMethodDeclarationSyntax declaration)
     {
         if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor)
             || method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern || method.IsExtensionMethod
@@ -243,8 +356,7 @@ internal static class ParameterThreading
             return false;
         }
 
-        // A library's public surface keeps its signature; an application has no callers outside the solution.
-        return !MigrationChecks.IsPublicSurface(method, project);
+        return true;
     }
 
     /// <summary><c>PrngKey</c> must bind to the runtime's type where the new code names it, or be free (then a using is added).</summary>
@@ -514,8 +626,20 @@ internal static class ParameterThreading
         return null;
     }
 
+    private enum CallSite
+    {
+        /// <summary>The argument becomes a key.</summary>
+        Keyed,
+
+        /// <summary>A call whose argument is no key's bridge: it can keep calling a <c>Random</c> overload.</summary>
+        Kept,
+
+        /// <summary>Not a call that can be left or rewritten (a method group, an expression tree, a default argument).</summary>
+        Refused,
+    }
+
     /// <summary>One call of the method: the argument for the parameter becomes a key, or the call refuses the migration.</summary>
-    private static bool TryAddCallSite(SemanticModel model, SyntaxNode node, IMethodSymbol method, int ordinal, MigrationSymbols symbols, string path,
+    private static CallSite TryAddCallSite(SemanticModel model, SyntaxNode node, IMethodSymbol method, int ordinal, MigrationSymbols symbols, string path,
         EditSet edits, HashSet<string> imports, HashSet<TextSpan> recursiveCalls, CancellationToken cancellationToken)
     {
         SyntaxNode? call = null;
@@ -549,18 +673,18 @@ internal static class ParameterThreading
         if (target is null || !SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method.OriginalDefinition)
             || MigrationChecks.InExpressionTree(model, call!, symbols, cancellationToken))
         {
-            return false;
+            return CallSite.Refused;
         }
 
         var argument = arguments.FirstOrDefault(candidate => candidate.Parameter?.Ordinal == ordinal);
         if (argument is null || argument.ArgumentKind != ArgumentKind.Explicit || argument.Syntax is not ArgumentSyntax argumentSyntax)
         {
-            return false;
+            return CallSite.Refused;
         }
 
         if (recursiveCalls.Contains(argumentSyntax.Expression.Span))
         {
-            return true;
+            return CallSite.Keyed;
         }
 
         string? replacement = argument.Value switch
@@ -574,18 +698,14 @@ internal static class ParameterThreading
                 => "PrngKey.FromEntropy()",
             _ => null,
         };
-        if (replacement is null)
+        if (replacement is null
+            || (replacement.StartsWith("PrngKey.", System.StringComparison.Ordinal) && !NeedsNoConflict(model, argumentSyntax.SpanStart, symbols, path, imports)))
         {
-            return false;
-        }
-
-        if (replacement.StartsWith("PrngKey.", System.StringComparison.Ordinal) && !NeedsNoConflict(model, argumentSyntax.SpanStart, symbols, path, imports))
-        {
-            return false;
+            return CallSite.Kept;
         }
 
         edits.Replace(path, argumentSyntax.Expression.Span, replacement);
-        return true;
+        return CallSite.Keyed;
     }
 
     private static async Task<Migrated> ApplyAsync(Solution solution, EditSet edits, HashSet<string> imports, CancellationToken cancellationToken)

@@ -105,12 +105,10 @@ internal sealed class RandomFixAllProvider : FixAllProvider
     }
 
     /// <summary>
-    /// The last step, for the creations nothing else could migrate: <c>new Random(seed)</c> becomes
-    /// <c>PrngKey.Create(seed).AsRandom()</c> (<c>new Random()</c>: <c>PrngKey.FromEntropy().AsRandom()</c>), the
-    /// runtime's bridge. The variable, field or parameter keeps its <c>Random</c> type, which is what a public field or
-    /// a parameter that must keep its signature needs, and what a local used where draws cannot be rewritten (a query
-    /// clause, a method taking it by <c>ref</c>) still allows: the generator is now an explicit keyed stream.
-    /// <paramref name="spans"/>, when given, limits it to those creations.
+    /// The last step, for the creations nothing else could migrate: a generator made only to draw once
+    /// (<c>new Random(seed).Next(1, 7)</c>) becomes that draw from a key (<c>PrngKey.Create(seed).UnbiasedInt32(1, 7)</c>).
+    /// Every other creation is left with its RP0001: wrapping it as <c>PrngKey.Create(seed).AsRandom()</c> would keep a
+    /// stateful <c>Random</c> made on the spot. <paramref name="spans"/>, when given, limits it to those creations.
     /// </summary>
     public static async Task<Solution> BridgeRemainingAsync(Solution solution, IEnumerable<DocumentId> documents, CancellationToken cancellationToken, ISet<TextSpan>? spans = null)
     {
@@ -121,7 +119,8 @@ internal sealed class RandomFixAllProvider : FixAllProvider
             var model = document is null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             if (document is null || root is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax unit || model is null
                 || IsGenerated(document, root)
-                || MigrationSymbols.Create(model.Compilation) is not { AsRandom: not null } symbols)
+                || MigrationSymbols.Create(model.Compilation) is not { } symbols
+                || !await MigrationSymbols.InEveryTargetAsync(document, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
@@ -141,19 +140,19 @@ internal sealed class RandomFixAllProvider : FixAllProvider
                     continue;
                 }
 
-                var key = operation.Arguments.Length == 1 ? $"PrngKey.Create({operation.Arguments[0].Value.Syntax})" : "PrngKey.FromEntropy()";
                 if (SingleDraw(operation, symbols) is { } draw)
                 {
+                    var key = operation.Arguments.Length == 1 ? $"PrngKey.Create({operation.Arguments[0].Value.Syntax})" : "PrngKey.FromEntropy()";
                     // `new Random(seed).Next(1, 7)` draws once from a generator nobody else sees: one draw from the
-                    // key itself (PrngKey.Create(seed).Int32(1, 7)) is the same stream discipline, without a bridge.
+                    // key itself (PrngKey.Create(seed).UnbiasedInt32(1, 7)) is the same stream discipline, without a bridge.
                     var call = (InvocationExpressionSyntax)draw.Invocation.Syntax;
                     replacements[call] = draw.Mapping.ExpressionForm()
                         .Build(Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(key), call, model, call.SpanStart)
                         .WithTriviaFrom(call);
-                    continue;
                 }
 
-                replacements[creation] = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(key + ".AsRandom()").WithTriviaFrom(creation);
+                // Anything else would stay a Random made on the spot (PrngKey.Create(seed).AsRandom()): the same hidden
+                // state with other numbers. It keeps its RP0001 for the user to decide (suppress where a Random is the point).
             }
 
             if (replacements.Count == 0)
@@ -170,7 +169,7 @@ internal sealed class RandomFixAllProvider : FixAllProvider
     }
 
     /// <summary>The draw made straight on a new generator (<c>new Random(seed).Next(1, 7)</c>) when it has a mapping.</summary>
-    private static (IInvocationOperation Invocation, DrawRewrite Mapping)? SingleDraw(IObjectCreationOperation creation, MigrationSymbols symbols) =>
+    internal static (IInvocationOperation Invocation, DrawRewrite Mapping)? SingleDraw(IObjectCreationOperation creation, MigrationSymbols symbols) =>
         creation.Parent is IInvocationOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } invocation
         && invocation.Instance == creation
         && access.Expression == creation.Syntax
@@ -355,7 +354,8 @@ internal sealed class RandomFixAllProvider : FixAllProvider
     {
         var result = new List<TextSpan>();
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || IsGenerated(document, root) || !root.DescendantTokens().Any(token => token.ValueText == "Random" || token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NewKeyword)))
+        if (root is null || IsGenerated(document, root) || !root.DescendantTokens().Any(token => token.ValueText == "Random" || token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NewKeyword))
+            || !await MigrationSymbols.InEveryTargetAsync(document, cancellationToken).ConfigureAwait(false))
         {
             return result;
         }

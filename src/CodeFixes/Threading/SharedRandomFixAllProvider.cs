@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 using RandomPurity.CodeFixes.Migration;
 
 namespace RandomPurity.CodeFixes.Threading;
@@ -62,7 +61,7 @@ internal sealed class SharedRandomFixAllProvider : FixAllProvider
             var document = solution.GetDocument(pair.Key);
             var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = document is null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (root is null || model is null || !await MigrationSymbols.InEveryTargetAsync(document!, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }

@@ -120,9 +120,15 @@ internal static class SharedRandomMigration
             list.Add(draw);
         }
 
+        // A method that draws once from its new key parameter draws from the key itself: no split, no subkey.
+        // (Not when it calls a method that will need a key too: that caller then splits its key for the callee.)
+        var direct = threaded && ordered.Count == 1 && !CallsGlobalRandomness(model, method, cancellationToken)
+                     && !ordered[0].Call.Ancestors().TakeWhile(node => node != method)
+                         .Any(node => node is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                             or GotoStatementSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
         var pool = new List<string>();
         var subs = new Dictionary<InvocationExpressionSyntax, string>();
-        foreach (var list in perAnchor.Values)
+        foreach (var list in direct ? new List<List<Draw>>() : perAnchor.Values.ToList())
         {
             for (var i = 0; i < list.Count; i++)
             {
@@ -141,9 +147,18 @@ internal static class SharedRandomMigration
             shuffled[draw.Call] = names.Pick("shuffled");
         }
 
+        if (direct)
+        {
+            subs[ordered[0].Call] = key;
+        }
+
         IEnumerable<StatementSyntax> StatementsFor(Draw draw)
         {
-            yield return Split(key, subs[draw.Call]);
+            if (!direct)
+            {
+                yield return Split(key, subs[draw.Call]);
+            }
+
             if (draw.ShuffleSource is { } source)
             {
                 var name = shuffled[draw.Call];
@@ -216,12 +231,19 @@ internal static class SharedRandomMigration
             declarations.Add(MigrationPlan.Statement($"var {key} = {entropy};"));
         }
 
-        declarations.Add(MigrationPlan.Statement("PrngKey " + string.Join(", ", pool) + ";"));
+        if (pool.Count > 0)
+        {
+            declarations.Add(MigrationPlan.Statement("PrngKey " + string.Join(", ", pool) + ";"));
+        }
 
         if (method.Body is { } body)
         {
             var inserts = new Dictionary<StatementSyntax, List<StatementSyntax>>();
-            inserts[body.Statements[0]] = new List<StatementSyntax>(declarations);
+            if (declarations.Count > 0)
+            {
+                inserts[body.Statements[0]] = new List<StatementSyntax>(declarations);
+            }
+
             foreach (var pair in perAnchor)
             {
                 var anchor = (StatementSyntax)pair.Key;
@@ -234,7 +256,7 @@ internal static class SharedRandomMigration
                 list.AddRange(pair.Value.SelectMany(StatementsFor));
             }
 
-            foreach (var pair in inserts)
+            foreach (var pair in inserts.Where(pair => pair.Value.Count > 0))
             {
                 // The anchor's leading trivia (comments, #if directives) moves to the first new statement, so that the
                 // new statements land where the anchor started and preprocessor regions stay intact.
@@ -260,10 +282,15 @@ internal static class SharedRandomMigration
                 rewritten = rewritten.WithParameterList(rewritten.ParameterList.WithParameters(Append(parameters, parameter)));
             }
 
-            if (rewritten.ExpressionBody is { } arrow)
+            var prologue = new List<StatementSyntax>(declarations);
+            if (rewritten.ExpressionBody is not null)
             {
-                var statements = new List<StatementSyntax>(declarations);
-                statements.AddRange(perAnchor[method].SelectMany(StatementsFor));
+                prologue.AddRange(perAnchor[method].SelectMany(StatementsFor));
+            }
+
+            if (rewritten.ExpressionBody is { } arrow && prologue.Count > 0)
+            {
+                var statements = prologue;
                 var expression = arrow.Expression.WithoutTrivia();
                 statements.Add(returnsValue
                     ? SyntaxFactory.ReturnStatement(SyntaxFactory.Token(SyntaxKind.ReturnKeyword).WithTrailingTrivia(SyntaxFactory.Space), expression, SyntaxFactory.Token(SyntaxKind.SemicolonToken))

@@ -71,10 +71,7 @@ public sealed class SystemRandomLocalCodeActionTests
         {
             int M()
             {
-                var rng = PrngKey.Create(42);
-                PrngKey sub;
-                (rng, sub) = rng.Split();
-                return sub.Int32(0, 6);
+                return PrngKey.Create(42).UnbiasedInt32(0, 6);
             }
         }
         """);
@@ -134,10 +131,7 @@ public sealed class SystemRandomLocalCodeActionTests
             {
                 double M()
                 {
-                    var rng = {{key}};
-                    PrngKey sub;
-                    (rng, sub) = rng.Split();
-                    return sub.Uniform();
+                    return {{key}}.Uniform();
                 }
             }
             """,

@@ -46,8 +46,7 @@ public sealed class SystemRandomLocalCodeFixCSharp73Tests
                     PrngKey sub;
                     (rng, sub) = rng.Split();
                     double scale = sub.Uniform();
-                    (rng, sub) = rng.Split();
-                    return sub.Int32(1, 7) + (int)scale;
+                    return rng.UnbiasedInt32(1, 7) + (int)scale;
                 }
             }
         }
@@ -77,11 +76,9 @@ public sealed class SystemRandomLocalCodeFixCSharp73Tests
             int M()
             {
                 var rng = PrngKey.Create(42);
-                PrngKey sub;
                 PrngKey child;
                 (rng, child) = rng.Split();
-                (child, sub) = child.Split();
-                return sub.Int32(0, 6);
+                return child.UnbiasedInt32(0, 6);
             }
         }
         """);
@@ -111,9 +108,7 @@ public sealed class SystemRandomLocalCodeFixCSharp73Tests
             int[] M(int[] xs)
             {
                 var rng = PrngKey.Create(42);
-                PrngKey lambdaKey;
-                (rng, lambdaKey) = rng.Split();
-                return xs.Select((x, i) => x + lambdaKey.FoldIn(i).Int32(0, 10)).ToArray();
+                return xs.Select((x, i) => x + rng.FoldIn(i).UnbiasedInt32(0, 10)).ToArray();
             }
         }
         """);
@@ -149,7 +144,7 @@ public sealed class SystemRandomLocalCodeFixCSharp73Tests
                 {
                     PrngKey sub;
                     (lambdaKey, sub) = lambdaKey.Split();
-                    return x + sub.Int32(0, 10);
+                    return x + sub.UnbiasedInt32(0, 10);
                 }).ToArray();
             }
         }

@@ -71,8 +71,11 @@ public sealed class SystemRandomLocalCodeFixLoopTests
             {
                 var rng = PrngKey.Create(4);
                 PrngKey sub;
-                (rng, sub) = rng.Split();
-                sub.Integers(rolls, 1, sides);
+                for (var i = 0; i < rolls.Length; ++i)
+                {
+                    (rng, sub) = rng.Split();
+                    rolls[i] = sub.UnbiasedInt32(1, sides);
+                }
             }
         }
         """);
@@ -105,7 +108,7 @@ public sealed class SystemRandomLocalCodeFixLoopTests
                 for (int i = 0; i < values.Length; i++)
                 {
                     (rng, sub) = rng.Split();
-                    values[i] = sub.Int32(0, i + 1);
+                    values[i] = sub.UnbiasedInt32(0, i + 1);
                 }
             }
         }
@@ -150,13 +153,13 @@ public sealed class SystemRandomLocalCodeFixLoopTests
                 while (total < 100)
                 {
                     (rng, sub) = rng.Split();
-                    total += sub.Int32(0, 10);
+                    total += sub.UnbiasedInt32(0, 10);
                 }
 
                 do
                 {
                     (rng, sub) = rng.Split();
-                    total -= sub.Int32(0, 10);
+                    total -= sub.UnbiasedInt32(0, 10);
                 }
                 while (total > 50);
                 return total;
@@ -190,17 +193,42 @@ public sealed class SystemRandomLocalCodeFixLoopTests
         {
             string M(bool heads)
             {
-                var rng = PrngKey.Create(4);
-                PrngKey sub;
                 if (heads)
                     return "heads";
-                else
-                {
-                    (rng, sub) = rng.Split();
-                    if (sub.Int32(0, 2) == 0)
-                        return "edge";
-                }
+                else if (PrngKey.Create(4).UnbiasedInt32(0, 2) == 0)
+                    return "edge";
                 return "tails";
+            }
+        }
+        """);
+
+    // Enumerable.Range(...).Select(v => ...): v differs on every call, so the key folds it in; the key's only use.
+    [Fact]
+    public Task RangeSelect_FoldsInTheElement() => VerifyCS.VerifyCodeFixAsync(
+        """
+        using System;
+        using System.Linq;
+
+        class C
+        {
+            int[] M(int n)
+            {
+                var rng = {|RP0001:new Random(4)|};
+                return Enumerable.Range(0, n).Select(v => rng.Next(6)).ToArray();
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Linq;
+        using RandomPurity;
+
+        class C
+        {
+            int[] M(int n)
+            {
+                var rng = PrngKey.Create(4);
+                return Enumerable.Range(0, n).Select(v => rng.FoldIn(v).UnbiasedInt32(0, 6)).ToArray();
             }
         }
         """);
@@ -237,7 +265,7 @@ public sealed class SystemRandomLocalCodeFixLoopTests
                 {
                     PrngKey sub;
                     (lambdaKey, sub) = lambdaKey.Split();
-                    return sub.Int32(0, int.MaxValue);
+                    return sub.UnbiasedInt32(0, int.MaxValue);
                 }).ToList();
             }
         }

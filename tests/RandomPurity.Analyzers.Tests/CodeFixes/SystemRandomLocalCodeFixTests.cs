@@ -48,7 +48,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 var rnd = PrngKey.Create(0);
                 PrngKey sub;
                 (rnd, sub) = rnd.Split();
-                _ = sub.Int32(0, int.MaxValue);
+                _ = sub.UnbiasedInt32(0, int.MaxValue);
                 (rnd, sub) = rnd.Split();
                 _ = sub.Uniform();
                 (rnd, var lambdaKey) = rnd.Split();
@@ -56,10 +56,10 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 {
                     PrngKey sub2;
                     (lambdaKey, sub2) = lambdaKey.Split();
-                    sub2.Int32(0, int.MaxValue); return 1;
+                    sub2.UnbiasedInt32(0, int.MaxValue); return 1;
                 }).ToArray();
                 (rnd, sub) = rnd.Split();
-                return sub.Int32(0, 100) + ys.Length;
+                return sub.UnbiasedInt32(0, 100) + ys.Length;
             }
         }
         """);
@@ -91,11 +91,10 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 var rng = PrngKey.Create(7);
                 PrngKey sub;
                 (rng, sub) = rng.Split();
-                int a = sub.Int32(0, int.MaxValue);
+                int a = sub.UnbiasedInt32(0, int.MaxValue);
                 (rng, sub) = rng.Split();
-                int b = sub.Int32(0, 10);
-                (rng, sub) = rng.Split();
-                int c = sub.Int32(-5, 5);
+                int b = sub.UnbiasedInt32(0, 10);
+                int c = rng.UnbiasedInt32(-5, 5);
             }
         }
         """);
@@ -127,11 +126,10 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 var rng = PrngKey.Create(7);
                 PrngKey sub;
                 (rng, sub) = rng.Split();
-                long a = sub.Int64(0, long.MaxValue);
+                long a = sub.UnbiasedInt64(0, long.MaxValue);
                 (rng, sub) = rng.Split();
-                long b = sub.Int64(0, 100L);
-                (rng, sub) = rng.Split();
-                return a + b + sub.Int64(-3, 3);
+                long b = sub.UnbiasedInt64(0, 100L);
+                return a + b + rng.UnbiasedInt64(-3, 3);
             }
         }
         """);
@@ -163,8 +161,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 PrngKey sub;
                 (rng, sub) = rng.Split();
                 float f = sub.UniformSingle();
-                (rng, sub) = rng.Split();
-                return sub.Uniform() * f;
+                return rng.Uniform() * f;
             }
         }
         """);
@@ -200,8 +197,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 (rng, sub) = rng.Split();
                 sub.Bits(buffer);
                 Span<byte> span = stackalloc byte[8];
-                (rng, sub) = rng.Split();
-                sub.Bits(span);
+                rng.Bits(span);
             }
         }
         """);
@@ -233,8 +229,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 PrngKey sub;
                 (rng, sub) = rng.Split();
                 sub.Shuffle<int>(values);
-                (rng, sub) = rng.Split();
-                sub.Shuffle(names);
+                rng.Shuffle(names);
             }
         }
         """);
@@ -263,10 +258,8 @@ public sealed partial class SystemRandomLocalCodeFixTests
             string[] M(string[] choices)
             {
                 var rng = PrngKey.Create(9);
-                PrngKey sub;
-                (rng, sub) = rng.Split();
                 var picked = new string[4];
-                sub.Choice<string>(choices, picked);
+                rng.Choice<string>(choices, picked);
                 return picked;
             }
         }
@@ -294,10 +287,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
         {
             void M(ReadOnlySpan<int> choices, Span<int> destination)
             {
-                var rng = PrngKey.Create(9);
-                PrngKey sub;
-                (rng, sub) = rng.Split();
-                sub.Choice(choices, destination);
+                PrngKey.Create(9).Choice(choices, destination);
             }
         }
         """);
@@ -324,10 +314,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
         {
             int M(int[] choices)
             {
-                var rng = PrngKey.Create(9);
-                PrngKey sub;
-                (rng, sub) = rng.Split();
-                return sub.Choice<int>(choices, 4).Length;
+                return PrngKey.Create(9).Choice<int>(choices, 4).Length;
             }
         }
         """);
@@ -365,7 +352,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 for (var i = array.Length - 1; i > 0; i--)
                 {
                     (random, sub) = random.Split();
-                    var j = sub.Int32(0, i + 1);
+                    var j = sub.UnbiasedInt32(0, i + 1);
                     (array[i], array[j]) = (array[j], array[i]);
                 }
 
@@ -396,10 +383,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
         {
             int M()
             {
-                var rng = PrngKey.FromEntropy();
-                PrngKey sub;
-                (rng, sub) = rng.Split();
-                return sub.Int32(0, 6);
+                return PrngKey.FromEntropy().UnbiasedInt32(0, 6);
             }
         }
         """);
@@ -428,12 +412,8 @@ public sealed partial class SystemRandomLocalCodeFixTests
             int M()
             {
                 PrngKey first = PrngKey.Create(11);
-                PrngKey sub;
                 PrngKey second = PrngKey.Create(12);
-                PrngKey sub2;
-                (first, sub) = first.Split();
-                (second, sub2) = second.Split();
-                return sub.Int32(0, 6) + sub2.Int32(0, 6);
+                return first.UnbiasedInt32(0, 6) + second.UnbiasedInt32(0, 6);
             }
         }
         """);
@@ -464,7 +444,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 PrngKey sub, sub2;
                 (rng, sub) = rng.Split();
                 (rng, sub2) = rng.Split();
-                return sub.Int32(0, 6) + sub2.Int32(0, 6);
+                return sub.UnbiasedInt32(0, 6) + sub2.UnbiasedInt32(0, 6);
             }
         }
         """);
@@ -495,7 +475,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 PrngKey sub, sub2;
                 (rng, sub) = rng.Split();
                 (rng, sub2) = rng.Split();
-                return sub.Int32(0, sub2.Int32(1, 10));
+                return sub.UnbiasedInt32(0, sub2.UnbiasedInt32(1, 10));
             }
         }
         """);
@@ -575,7 +555,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 {
                     // a roll of six counts
                     (rng, sub) = rng.Split();
-                    if (sub.Int32(1, 7) == 6)
+                    if (sub.UnbiasedInt32(1, 7) == 6)
                         hits++;
                 }
 
@@ -614,12 +594,12 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 if (flag)
                 {
                     (rng, sub) = rng.Split();
-                    return sub.Int32(0, 3);
+                    return sub.UnbiasedInt32(0, 3);
                 }
                 else
                 {
                     (rng, sub) = rng.Split();
-                    return sub.Int32(0, 5);
+                    return sub.UnbiasedInt32(0, 5);
                 }
             }
         }
@@ -653,13 +633,10 @@ public sealed partial class SystemRandomLocalCodeFixTests
         {
             int M(int mode)
             {
-                var rng = PrngKey.Create(4);
-                PrngKey sub;
                 switch (mode)
                 {
                     case 0:
-                        (rng, sub) = rng.Split();
-                        return sub.Int32(0, 3);
+                        return PrngKey.Create(4).UnbiasedInt32(0, 3);
                     default:
                         return 0;
                 }
@@ -728,8 +705,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
             double[] M(double[] xs)
             {
                 var rng = PrngKey.Create(8);
-                (rng, var lambdaKey) = rng.Split();
-                return xs.Select((x, i) => x + lambdaKey.FoldIn(i).Uniform()).ToArray();
+                return xs.Select((x, i) => x + rng.FoldIn(i).Uniform()).ToArray();
             }
         }
         """);
@@ -762,10 +738,9 @@ public sealed partial class SystemRandomLocalCodeFixTests
             void M(double[] values)
             {
                 var rng = PrngKey.Create(8);
-                (rng, var lambdaKey) = rng.Split();
                 Parallel.For(0, values.Length, i =>
                 {
-                    values[i] = lambdaKey.FoldIn(i).Uniform();
+                    values[i] = rng.FoldIn(i).Uniform();
                 });
             }
         }
@@ -799,13 +774,13 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 var rng = PrngKey.Create(8);
                 PrngKey sub;
                 (rng, sub) = rng.Split();
-                int first = sub.Int32(0, 100);
+                int first = sub.UnbiasedInt32(0, 100);
                 (rng, var lambdaKey) = rng.Split();
                 return xs.Select(x =>
                 {
                     PrngKey sub2;
                     (lambdaKey, sub2) = lambdaKey.Split();
-                    return x * sub2.Int32(0, 10);
+                    return x * sub2.UnbiasedInt32(0, 10);
                 }).Append(first).ToArray();
             }
         }
@@ -844,7 +819,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 {
                     PrngKey sub;
                     (lambdaKey, sub) = lambdaKey.Split();
-                    output.Add(x + sub.Int32(0, 3));
+                    output.Add(x + sub.UnbiasedInt32(0, 3));
                 });
             }
         }
@@ -923,11 +898,10 @@ public sealed partial class SystemRandomLocalCodeFixTests
             int M()
             {
                 var rng = PrngKey.Create(42);
-                PrngKey sub, sub2;
+                PrngKey sub;
                 (rng, var child) = rng.Split();
-                (child, sub) = child.Split();
-                (rng, sub2) = rng.Split();
-                return sub.Int32(0, 6) + sub2.Int32(0, 6);
+                (rng, sub) = rng.Split();
+                return child.UnbiasedInt32(0, 6) + sub.UnbiasedInt32(0, 6);
             }
         }
         """);
@@ -974,11 +948,11 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 {
                     var sub = map[key];
                     (rng, sub2) = rng.Split();
-                    map[key] = sub + sub2.Int32(0, 3);
+                    map[key] = sub + sub2.UnbiasedInt32(0, 3);
                 }
 
                 (rng, var lambdaKey2) = rng.Split();
-                return xs.Select((x, i) => x + lambdaKey2.FoldIn(i).Int32(0, 2)).Sum() + lambdaKey;
+                return xs.Select((x, i) => x + lambdaKey2.FoldIn(i).UnbiasedInt32(0, 2)).Sum() + lambdaKey;
             }
         }
         """);
@@ -1010,10 +984,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
 
             int M()
             {
-                var rng = PrngKey.Create(42);
-                PrngKey sub;
-                (rng, sub) = rng.Split();
-                return sub.Int32(0, 6);
+                return PrngKey.Create(42).UnbiasedInt32(0, 6);
             }
         }
         """);
@@ -1046,10 +1017,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
         {
             int M()
             {
-                var rng = PrngKey.Create(42);
-                PrngKey sub;
-                (rng, sub) = rng.Split();
-                return sub.Int32(0, 6);
+                return PrngKey.Create(42).UnbiasedInt32(0, 6);
             }
         }
         """);
@@ -1087,10 +1055,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
             {
                 int M()
                 {
-                    var rng = PrngKey.Create(42);
-                    PrngKey sub;
-                    (rng, sub) = rng.Split();
-                    return sub.Int32(0, 6);
+                    return PrngKey.Create(42).UnbiasedInt32(0, 6);
                 }
             }
         }
@@ -1111,10 +1076,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
         using System;
         using RandomPurity;
 
-        var rng = PrngKey.Create(42);
-        PrngKey sub;
-        (rng, sub) = rng.Split();
-        Console.WriteLine(sub.Int32(0, 6));
+        Console.WriteLine(PrngKey.Create(42).UnbiasedInt32(0, 6));
         """,
         };
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
@@ -1153,8 +1115,6 @@ public sealed partial class SystemRandomLocalCodeFixTests
         {
             int M()
             {
-                var rng = PrngKey.Create(42);
-                PrngKey sub;
                 int bonus = 0;
         #if DEBUG
                 bonus = 1;
@@ -1162,8 +1122,7 @@ public sealed partial class SystemRandomLocalCodeFixTests
                 bonus = 2;
         #endif
         #if !NOTDEFINED
-                (rng, sub) = rng.Split();
-                bonus += sub.Int32(0, 6);
+                bonus += PrngKey.Create(42).UnbiasedInt32(0, 6);
         #endif
                 return bonus;
             }
@@ -1216,10 +1175,8 @@ public sealed partial class SystemRandomLocalCodeFixTests
             {
                 // the table's dice
                 var rng = PrngKey.Create(42); // fixed seed for the replay
-                PrngKey sub;
 
-                /* first roll */ (rng, sub) = rng.Split();
-                int a = sub.Int32(1, 7); // d6
+                /* first roll */ int a = rng.UnbiasedInt32(1, 7); // d6
                 return a;
             }
         }

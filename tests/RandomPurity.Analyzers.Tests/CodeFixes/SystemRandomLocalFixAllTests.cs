@@ -48,10 +48,10 @@ public sealed class SystemRandomLocalFixAllTests
                 {
                     (dice, sub) = dice.Split();
                     (coins, sub2) = coins.Split();
-                    total += sub.Int32(1, 7) * sub2.Int32(0, 2);
+                    total += sub.UnbiasedInt32(1, 7) * sub2.UnbiasedInt32(0, 2);
                 }
                 (dice, sub) = dice.Split();
-                return total + sub.Int32(0, 6);
+                return total + sub.UnbiasedInt32(0, 6);
             }
         }
         """);
@@ -79,13 +79,8 @@ public sealed class SystemRandomLocalFixAllTests
         {
             int M()
             {
-                var first = PrngKey.Create(1);
-                PrngKey sub;
-                (first, sub) = first.Split();
-                var second = PrngKey.Create(sub.Int32(0, 100) + 1);
-                PrngKey sub2;
-                (second, sub2) = second.Split();
-                return sub2.Int32(0, 6);
+                var second = PrngKey.Create(PrngKey.Create(1).UnbiasedInt32(0, 100) + 1);
+                return second.UnbiasedInt32(0, 6);
             }
         }
         """);
@@ -124,33 +119,12 @@ public sealed class SystemRandomLocalFixAllTests
                         var dealer = {|RP0001:new Random(1)|};
                         Deal(dealer);
                         var loot = PrngKey.Create(dealer.Next());
-                        PrngKey sub;
-                        (loot, sub) = loot.Split();
-                        return sub.Int64(0, 1000L);
+                        return loot.UnbiasedInt64(0, 1000L);
                     }
                 }
                 """,
         };
         test.FixedState.MarkupHandling = MarkupMode.Allow;
-        test.BatchFixedCode = """
-            using System;
-            using RandomPurity;
-
-            class C
-            {
-                void Deal(object r) { }
-
-                long M()
-                {
-                    var dealer = PrngKey.Create(1).AsRandom();
-                    Deal(dealer);
-                    var loot = PrngKey.Create(dealer.Next());
-                    PrngKey sub;
-                    (loot, sub) = loot.Split();
-                    return sub.Int64(0, 1000L);
-                }
-            }
-            """;
         return test.RunAsync();
     }
 
@@ -178,10 +152,7 @@ public sealed class SystemRandomLocalFixAllTests
         {
             Task<int> M() => Task.Run(() =>
             {
-                var rng = PrngKey.Create(3);
-                PrngKey sub;
-                (rng, sub) = rng.Split();
-                return sub.Int32(0, 6);
+                return PrngKey.Create(3).UnbiasedInt32(0, 6);
             });
         }
         """);
@@ -231,18 +202,12 @@ public sealed class SystemRandomLocalFixAllTests
             {
                 int Roll()
                 {
-                    var rng = PrngKey.Create(6);
-                    PrngKey sub;
-                    (rng, sub) = rng.Split();
-                    return sub.Int32(1, 7);
+                    return PrngKey.Create(6).UnbiasedInt32(1, 7);
                 }
 
                 double Noise()
                 {
-                    var rng = PrngKey.Create(7);
-                    PrngKey sub;
-                    (rng, sub) = rng.Split();
-                    return sub.Uniform();
+                    return PrngKey.Create(7).Uniform();
                 }
             }
             """));
@@ -256,10 +221,7 @@ public sealed class SystemRandomLocalFixAllTests
                 {
                     void Deal(int[] deck)
                     {
-                        var rng = PrngKey.FromEntropy();
-                        PrngKey sub;
-                        (rng, sub) = rng.Split();
-                        sub.Shuffle<int>(deck);
+                        PrngKey.FromEntropy().Shuffle<int>(deck);
                     }
                 }
             }
@@ -298,36 +260,15 @@ public sealed class SystemRandomLocalFixAllTests
                     int M()
                     {
                         var kept = {|RP0001:new Random(1)|};
-                        var fixedOne = PrngKey.Create(2);
-                        PrngKey sub;
-                        (fixedOne, sub) = fixedOne.Split();
-                        return Use(kept) + sub.Int32(0, 3);
+                        return Use(kept) + PrngKey.Create(2).UnbiasedInt32(0, 3);
                     }
                 }
                 """,
         };
 
-        // The single fix leaves the local it cannot migrate (its diagnostic stays); FixAll, the one RP0001 FixAll of
-        // every RP0001 provider, creates it from a key's bridge as its last step.
+        // The local it cannot migrate keeps its diagnostic, with FixAll too: wrapping it as
+        // PrngKey.Create(1).AsRandom() would keep a stateful Random made on the spot.
         test.FixedState.MarkupHandling = MarkupMode.Allow;
-        test.BatchFixedCode = """
-            using System;
-            using RandomPurity;
-
-            class C
-            {
-                int Use(object r) => r.GetHashCode();
-
-                int M()
-                {
-                    var kept = PrngKey.Create(1).AsRandom();
-                    var fixedOne = PrngKey.Create(2);
-                    PrngKey sub;
-                    (fixedOne, sub) = fixedOne.Split();
-                    return Use(kept) + sub.Int32(0, 3);
-                }
-            }
-            """;
         return test.RunAsync();
     }
 }

@@ -64,8 +64,7 @@ public sealed class ParameterThreadingCodeFixTests
                 PrngKey sub;
                 (dealer, sub) = dealer.Split();
                 Deck.Shuffle(cards, sub);
-                (dealer, sub) = dealer.Split();
-                return string.Join(" ", Deck.LuckyDip(cards, 3, sub));
+                return string.Join(" ", Deck.LuckyDip(cards, 3, dealer));
             }
         }
         """);
@@ -119,9 +118,7 @@ public sealed class ParameterThreadingCodeFixTests
                 public double Run(int steps)
                 {
                     var rng = PrngKey.Create(12);
-                    PrngKey sub;
-                    (rng, sub) = rng.Split();
-                    return Walker.Walk(steps, sub);
+                    return Walker.Walk(steps, rng);
                 }
             }
             """));
@@ -189,7 +186,7 @@ public sealed class ParameterThreadingCodeFixTests
 
         static class Helper
         {
-            internal static int Roll(PrngKey r) => r.Int32(1, 7);
+            internal static int Roll(PrngKey r) => r.UnbiasedInt32(1, 7);
 
             internal static int Total(PrngKey r, int n)
             {
@@ -200,7 +197,7 @@ public sealed class ParameterThreadingCodeFixTests
                     (r, sub) = r.Split();
                     t += Roll(sub);
                 }
-                if (n > 10) { (r, sub) = r.Split(); return t + sub.Int32(0, 2); }
+                if (n > 10) { (r, sub) = r.Split(); return t + sub.UnbiasedInt32(0, 2); }
                 return t;
             }
         }
@@ -210,9 +207,7 @@ public sealed class ParameterThreadingCodeFixTests
             int M()
             {
                 var rng = PrngKey.Create(8);
-                PrngKey sub;
-                (rng, sub) = rng.Split();
-                return Helper.Total(sub, 3);
+                return Helper.Total(rng, 3);
             }
         }
         """);
@@ -241,16 +236,14 @@ public sealed class ParameterThreadingCodeFixTests
 
         class C
         {
-            static int Roll(PrngKey r) => r.Int32(0, 6);
+            static int Roll(PrngKey r) => r.UnbiasedInt32(0, 6);
 
             int A() => Roll(PrngKey.Create(1));
 
             int B()
             {
                 var rng = PrngKey.Create(2);
-                PrngKey sub;
-                (rng, sub) = rng.Split();
-                return Roll(sub);
+                return Roll(rng);
             }
         }
         """);
@@ -291,26 +284,23 @@ public sealed class ParameterThreadingCodeFixTests
                 if (n == 0)
                 {
                     (r, sub) = r.Split();
-                    return sub.Int32(0, 3);
+                    return sub.UnbiasedInt32(0, 3);
                 }
 
                 (r, sub) = r.Split();
                 (r, sub2) = r.Split();
-                return Depth(sub, n - 1) + sub2.Int32(0, 3);
+                return Depth(sub, n - 1) + sub2.UnbiasedInt32(0, 3);
             }
 
             int M()
             {
                 var rng = PrngKey.Create(9);
-                PrngKey sub;
-                (rng, sub) = rng.Split();
-                return Depth(sub, 4);
+                return Depth(rng, 4);
             }
         }
         """);
 
     [Theory]
-    [InlineData("public class Host { public int Roll(Random r) => r.Next(6); }")]
     [InlineData("class Host { internal virtual int Roll(Random r) => r.Next(6); }")]
     [InlineData("interface IRoll { int Roll(Random r); }  class Host : IRoll { public int Roll(Random r) => r.Next(6); }")]
     [InlineData("class Host { internal int Roll(Random r) => r.Next(6);  internal Func<Random, int> Group => Roll; }")]
@@ -347,15 +337,13 @@ public sealed class ParameterThreadingCodeFixTests
             int M(Host host)
             {
                 var rng = PrngKey.Create(3);
-                PrngKey sub;
-                (rng, sub) = rng.Split();
-                return host.Roll(sub.AsRandom());
+                return host.Roll(rng.AsRandom());
             }
         }
         """);
 
     [Fact]
-    public Task InlineCreationForAParameterThatStays_PassesAKeysBridge() => VerifyBridge.VerifyCodeFixAsync(
+    public Task InlineCreationForAPublicLibraryMethod_CallsItsNewKeyOverload() => VerifyBridge.VerifyCodeFixAsync(
         """
         using System;
 
@@ -375,12 +363,168 @@ public sealed class ParameterThreadingCodeFixTests
 
         public class Host
         {
-            public int Roll(Random r) => r.Next(6);
+            public int Roll(PrngKey r) => r.UnbiasedInt32(0, 6);
+
+            public int Roll(Random r) => Roll(PrngKey.FromWords((uint)r.Next(), (uint)r.Next()));
         }
 
         class C
         {
-            int M(Host host) => host.Roll(PrngKey.Create(5).AsRandom()) + host.Roll(PrngKey.FromEntropy().AsRandom());
+            int M(Host host) => host.Roll(PrngKey.Create(5)) + host.Roll(PrngKey.FromEntropy());
+        }
+        """);
+
+    // A library's public method keeps its Random signature for its users: the body moves to a PrngKey overload (doc
+    // comment and all), the Random one forwards with a key drawn from the generator it is given, and the solution's
+    // own callers pass keys.
+    [Fact]
+    public Task PublicMethodOfALibrary_GainsAKeyOverload_AndTheRandomOneForwards() => VerifyLocal.VerifyCodeFixAsync(
+        """
+        using System;
+
+        public static class Deck
+        {
+            /// <summary>Shuffles in place.</summary>
+            public static void Shuffle(string[] cards, Random random)
+            {
+                if (random == null) throw new ArgumentNullException(nameof(random));
+                for (var i = cards.Length - 1; i > 0; i--)
+                {
+                    var j = random.Next(i + 1);
+                    (cards[i], cards[j]) = (cards[j], cards[i]);
+                }
+            }
+        }
+
+        class Table
+        {
+            string[] Deal(int seed)
+            {
+                var cards = new[] { "A", "K", "Q" };
+                var dealer = {|RP0001:new Random(seed)|};
+                Deck.Shuffle(cards, dealer);
+                return cards;
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        public static class Deck
+        {
+            /// <summary>Shuffles in place.</summary>
+            public static void Shuffle(string[] cards, PrngKey random)
+            {
+                PrngKey sub;
+                for (var i = cards.Length - 1; i > 0; i--)
+                {
+                    (random, sub) = random.Split();
+                    var j = sub.UnbiasedInt32(0, i + 1);
+                    (cards[i], cards[j]) = (cards[j], cards[i]);
+                }
+            }
+
+            /// <summary>Shuffles in place.</summary>
+            public static void Shuffle(string[] cards, Random random) => Shuffle(cards, PrngKey.FromWords((uint)random.Next(), (uint)random.Next()));
+        }
+
+        class Table
+        {
+            string[] Deal(int seed)
+            {
+                var cards = new[] { "A", "K", "Q" };
+                var dealer = PrngKey.Create(seed);
+                Deck.Shuffle(cards, dealer);
+                return cards;
+            }
+        }
+        """);
+
+    // randompurity.migration.public_random_parameters = replace: the public parameter changes like an internal one.
+    [Fact]
+    public Task PublicMethodOfALibrary_WithReplaceOption_ChangesItsParameter() => new VerifyLocal.Test
+    {
+        TestCode = """
+            using System;
+
+            public class Host
+            {
+                public int Roll(Random r) => r.Next(6);
+            }
+
+            class C
+            {
+                int M(Host host)
+                {
+                    var rng = {|RP0001:new Random(3)|};
+                    return host.Roll(rng);
+                }
+            }
+            """,
+        FixedCode = """
+            using System;
+            using RandomPurity;
+
+            public class Host
+            {
+                public int Roll(PrngKey r) => r.UnbiasedInt32(0, 6);
+            }
+
+            class C
+            {
+                int M(Host host)
+                {
+                    var rng = PrngKey.Create(3);
+                    return host.Roll(rng);
+                }
+            }
+            """,
+        AnalyzerConfig = "randompurity.migration.public_random_parameters = replace",
+    }.RunAsync();
+
+    // A caller that holds no key (a Random it was given) keeps calling the Random overload.
+    [Fact]
+    public Task PublicMethodOfALibrary_CallerWithoutAKey_KeepsCallingTheRandomOverload() => VerifyLocal.VerifyCodeFixAsync(
+        """
+        using System;
+
+        public class Host
+        {
+            public int Roll(Random r) => r.Next(6);
+
+            public int Twice(Random given) => Roll(given) + Roll(given);
+        }
+
+        class C
+        {
+            int M(Host host)
+            {
+                var rng = {|RP0001:new Random(3)|};
+                return host.Roll(rng);
+            }
+        }
+        """,
+        """
+        using System;
+        using RandomPurity;
+
+        public class Host
+        {
+            public int Roll(PrngKey r) => r.UnbiasedInt32(0, 6);
+
+            public int Roll(Random r) => Roll(PrngKey.FromWords((uint)r.Next(), (uint)r.Next()));
+
+            public int Twice(Random given) => Roll(given) + Roll(given);
+        }
+
+        class C
+        {
+            int M(Host host)
+            {
+                var rng = PrngKey.Create(3);
+                return host.Roll(rng);
+            }
         }
         """);
 
@@ -409,13 +553,13 @@ public sealed class ParameterThreadingCodeFixTests
 
         class C
         {
-            int Depth() => PrngKey.FromEntropy().Int32(1, 10);
+            int Depth() => PrngKey.FromEntropy().UnbiasedInt32(1, 10);
 
             double Seeded(int seed) => PrngKey.Create(seed).Uniform() * 2;
 
             void Skip(int seed, byte[] salt)
             {
-                _ = PrngKey.Create(seed).Int32(0, int.MaxValue);
+                _ = PrngKey.Create(seed).UnbiasedInt32(0, int.MaxValue);
                 PrngKey.Create(seed + 1).Bits(salt);
             }
         }
@@ -439,15 +583,18 @@ public sealed class ParameterThreadingCodeFixTests
 
         class C
         {
-            static int Roll(PrngKey r) => r.Int32(0, 6);
+            static int Roll(PrngKey r) => r.UnbiasedInt32(0, 6);
 
             int M() => Roll(PrngKey.Create(5));
         }
         """);
 
     [Fact]
-    public Task PublicFieldOfALibraryAndLocalInAQuery_KeepTheirTypeFromAKeysBridge() => VerifyBridge.VerifyCodeFixAsync(
-        """
+    public Task PublicFieldOfALibraryAndLocalInAQuery_GetNoFix()
+    {
+        // Either fix would leave a stateful Random made on the spot (PrngKey.Create(6).AsRandom()): no fix, the
+        // diagnostic stays for the user to decide.
+        const string source = """
         using System;
         using System.Linq;
 
@@ -461,23 +608,9 @@ public sealed class ParameterThreadingCodeFixTests
                 return (from item in items orderby rng.Next() select item).ToArray();
             }
         }
-        """,
-        """
-        using System;
-        using System.Linq;
-        using RandomPurity;
-
-        public class Table
-        {
-            public Random Dice = PrngKey.Create(6).AsRandom();
-
-            public int[] Order(int[] items)
-            {
-                var rng = PrngKey.FromEntropy().AsRandom();
-                return (from item in items orderby rng.Next() select item).ToArray();
-            }
-        }
-        """);
+        """;
+        return VerifyBridge.VerifyCodeFixAsync(source, source);
+    }
 
     [Fact]
     public Task PublicMethodOfAnApplication_IsThreaded()
@@ -507,7 +640,7 @@ public sealed class ParameterThreadingCodeFixTests
 
             public class Host
             {
-                public int Roll(PrngKey r) => r.Int32(0, 6);
+                public int Roll(PrngKey r) => r.UnbiasedInt32(0, 6);
             }
 
             public static class Program
@@ -515,9 +648,7 @@ public sealed class ParameterThreadingCodeFixTests
                 public static void Main()
                 {
                     var rng = PrngKey.Create(3);
-                    PrngKey sub;
-                    (rng, sub) = rng.Split();
-                    Console.WriteLine(new Host().Roll(sub));
+                    Console.WriteLine(new Host().Roll(rng));
                 }
             }
             """,
@@ -561,7 +692,7 @@ public sealed class ParameterThreadingCodeFixTests
 
             public Board(PrngKey random)
             {
-                Start = random.Int32(1, 10);
+                Start = random.UnbiasedInt32(1, 10);
             }
         }
 
@@ -570,9 +701,7 @@ public sealed class ParameterThreadingCodeFixTests
             Board M()
             {
                 var rng = PrngKey.Create(5);
-                PrngKey sub;
-                (rng, sub) = rng.Split();
-                return new Board(sub);
+                return new Board(rng);
             }
         }
         """);
@@ -602,12 +731,12 @@ public sealed class ParameterThreadingCodeFixTests
         {
             private readonly StatefulPrng _rng = new StatefulPrng(PrngKey.Create(5));
 
-            int Roll() => Dice.Roll(_rng.NextKey()) + _rng.Int32(0, 2);
+            int Roll() => Dice.Roll(_rng.NextKey()) + _rng.UnbiasedInt32(0, 2);
         }
 
         static class Dice
         {
-            internal static int Roll(PrngKey r) => r.Int32(1, 7);
+            internal static int Roll(PrngKey r) => r.UnbiasedInt32(1, 7);
         }
         """);
 
@@ -634,14 +763,16 @@ public sealed class ParameterThreadingCodeFixTests
 
         public class Dice
         {
-            public int Roll(Random r) => r.Next(1, 7);
+            public int Roll(PrngKey r) => r.UnbiasedInt32(1, 7);
+
+            public int Roll(Random r) => Roll(PrngKey.FromWords((uint)r.Next(), (uint)r.Next()));
         }
 
         class Table
         {
             private readonly StatefulPrng _rng = new StatefulPrng(PrngKey.Create(5));
 
-            int Roll(Dice dice) => dice.Roll(_rng.NextKey().AsRandom());
+            int Roll(Dice dice) => dice.Roll(_rng.NextKey());
         }
         """);
 
@@ -708,7 +839,7 @@ public sealed class ParameterThreadingCodeFixTests
                     for (var i = 0; i < n; i++)
                     {
                         (r, sub) = r.Split();
-                        total += sub.Int32(0, 10);
+                        total += sub.UnbiasedInt32(0, 10);
                     }
 
                     return total;
@@ -717,9 +848,7 @@ public sealed class ParameterThreadingCodeFixTests
                 int M()
                 {
                     var rng = PrngKey.Create(4);
-                    PrngKey sub;
-                    (rng, sub) = rng.Split();
-                    return Sum(sub, 3);
+                    return Sum(rng, 3);
                 }
             }
             """,
@@ -806,7 +935,7 @@ public sealed class ParameterThreadingCodeFixTests
         {
             [NonSerialized] private StatefulPrng _random = new StatefulPrng(PrngKey.Create(1));
 
-            public int Roll() => _random.Int32(0, 6);
+            public int Roll() => _random.UnbiasedInt32(0, 6);
         }
         """);
 }

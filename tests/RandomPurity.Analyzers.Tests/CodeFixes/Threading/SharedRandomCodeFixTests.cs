@@ -45,9 +45,9 @@ public sealed class SharedRandomCodeFixTests
                 // Two draws, two subkeys.
                 PrngKey sub;
                 (key, sub) = key.Split();
-                var bonus = sub.Int32(0, 2);
+                var bonus = sub.UnbiasedInt32(0, 2);
                 (key, sub) = key.Split();
-                return sub.Int32(1, sides + 1) + bonus;
+                return sub.UnbiasedInt32(1, sides + 1) + bonus;
             }
         }
         """);
@@ -113,15 +113,10 @@ public sealed class SharedRandomCodeFixTests
                 PrngKey sub, sub2;
                 (key, sub) = key.Split();
                 (key, sub2) = key.Split();
-                return sub.Int64(0, 10) * sub2.Int32(0, int.MaxValue);
+                return sub.UnbiasedInt64(0, 10) * sub2.UnbiasedInt32(0, int.MaxValue);
             }
 
-            internal void Fill(byte[] buffer, PrngKey key)
-            {
-                PrngKey sub;
-                (key, sub) = key.Split();
-                sub.Bits(buffer);
-            }
+            internal void Fill(byte[] buffer, PrngKey key) => key.Bits(buffer);
 
             void Use() { Fill(new byte[2], PrngKey.FromEntropy()); }
         }
@@ -165,7 +160,7 @@ public sealed class SharedRandomCodeFixTests
                 for (var i = 0; i < depth; i++)
                 {
                     (key2, sub) = key2.Split();
-                    total += sub.Int32(0, 6);
+                    total += sub.UnbiasedInt32(0, 6);
                 }
 
                 (key2, sub) = key2.Split();
@@ -179,7 +174,7 @@ public sealed class SharedRandomCodeFixTests
     [InlineData("abstract class B { protected abstract int Roll(); }\nclass C : B\n{\n    protected override int Roll()")]
     public Task InterfaceImplementationOrOverride_IsARoot(string header) => VerifyCS.VerifyCodeFixAsync(
         "using System;\n" + header + " => {|RP0002:Random.Shared|}.Next(6);\n}\n",
-        "using System;\nusing RandomPurity;\n" + header + " => PrngKey.FromEntropy().Int32(0, 6);\n}\n");
+        "using System;\nusing RandomPurity;\n" + header + " => PrngKey.FromEntropy().UnbiasedInt32(0, 6);\n}\n");
 
     [Fact]
     public Task PrivateMethodUsedAsAMethodGroup_IsARoot() => VerifyCS.VerifyCodeFixAsync(
@@ -199,7 +194,7 @@ public sealed class SharedRandomCodeFixTests
 
         class C
         {
-            private int Roll() => PrngKey.FromEntropy().Int32(0, 6);
+            private int Roll() => PrngKey.FromEntropy().UnbiasedInt32(0, 6);
 
             Func<int> Roller() => Roll;
         }
@@ -238,12 +233,7 @@ public sealed class SharedRandomCodeFixTests
 
                 static class Dice
                 {
-                    internal static int Roll(PrngKey key)
-                    {
-                        PrngKey sub;
-                        (key, sub) = key.Split();
-                        return sub.Int32(1, 7);
-                    }
+                    internal static int Roll(PrngKey key) => key.UnbiasedInt32(1, 7);
                 }
                 """,
                 """
@@ -295,7 +285,7 @@ public sealed class SharedRandomCodeFixTests
                         PrngKey sub, sub2;
                         (key, sub) = key.Split();
                         (key, sub2) = key.Split();
-                        return sub.Int32(0, 2) == 0 && sub2.Int32(0, 3) > 0;
+                        return sub.UnbiasedInt32(0, 2) == 0 && sub2.UnbiasedInt32(0, 3) > 0;
                     }
                 }
             }
@@ -327,15 +317,10 @@ public sealed class SharedRandomCodeFixTests
                 PrngKey sub;
                 (key, sub) = key.Split();
                 (key, var sub2) = key.Split();
-                return Inner(sub2) + sub.Int32(0, 3);
+                return Inner(sub2) + sub.UnbiasedInt32(0, 3);
             }
 
-            private int Inner(PrngKey key)
-            {
-                PrngKey sub;
-                (key, sub) = key.Split();
-                return sub.Int32(0, 5);
-            }
+            private int Inner(PrngKey key) => key.UnbiasedInt32(0, 5);
         }
         """);
 
@@ -362,15 +347,10 @@ public sealed class SharedRandomCodeFixTests
                 PrngKey sub;
                 (key, sub) = key.Split();
                 (key, var sub2) = key.Split();
-                return Inner(sub2) + sub.Int32(0, 3);
+                return Inner(sub2) + sub.UnbiasedInt32(0, 3);
             }
 
-            private int Inner(PrngKey key)
-            {
-                PrngKey sub;
-                (key, sub) = key.Split();
-                return sub.Int32(0, 5);
-            }
+            private int Inner(PrngKey key) => key.UnbiasedInt32(0, 5);
         }
         """);
 
@@ -399,19 +379,15 @@ public sealed class SharedRandomCodeFixTests
         {
             public static string[] ShuffleByGuid(string[] cards, PrngKey key)
             {
-                PrngKey sub;
-                (key, sub) = key.Split();
                 var shuffled = cards.ToArray();
-                sub.Shuffle<string>(shuffled);
+                key.Shuffle<string>(shuffled);
                 return shuffled;
             }
 
             public static string[] ShuffleWithLinq(string[] cards, PrngKey key)
             {
-                PrngKey sub;
-                (key, sub) = key.Split();
                 var shuffled = cards.ToArray();
-                sub.Shuffle<string>(shuffled);
+                key.Shuffle<string>(shuffled);
                 return shuffled;
             }
         }
@@ -441,18 +417,11 @@ public sealed class SharedRandomCodeFixTests
 
         class C
         {
-            int First(int[] c, PrngKey key)
-            {
-                PrngKey sub;
-                (key, sub) = key.Split();
-                return c.Shuffle(sub).First();
-            }
+            int First(int[] c, PrngKey key) => c.Shuffle(key).First();
 
             int[] Copy(int[] c, PrngKey key)
             {
-                PrngKey sub;
-                (key, sub) = key.Split();
-                var a = c.Shuffle(sub).Take(3).ToArray();
+                var a = c.Shuffle(key).Take(3).ToArray();
                 return a;
             }
         }
@@ -470,15 +439,15 @@ public sealed class SharedRandomCodeFixTests
     // method's other draws still thread a key.
     [Theory]
     [InlineData("int M() { Func<int> f = () => [|Random.Shared|].Next(); return f(); }",
-                "int M() { Func<int> f = () => PrngKey.FromEntropy().Int32(0, int.MaxValue); return f(); }")]
+                "int M() { Func<int> f = () => PrngKey.FromEntropy().UnbiasedInt32(0, int.MaxValue); return f(); }")]
     [InlineData("int M() { return Next(); int Next() => [|Random.Shared|].Next(); }",
-                "int M() { return Next(); int Next() => PrngKey.FromEntropy().Int32(0, int.MaxValue); }")]
+                "int M() { return Next(); int Next() => PrngKey.FromEntropy().UnbiasedInt32(0, int.MaxValue); }")]
     [InlineData("int M() { Func<int> f = () => { var x = [|Random.Shared|].Next(350); return x; }; return f(); }",
-                "int M() { Func<int> f = () => { var x = PrngKey.FromEntropy().Int32(0, 350); return x; }; return f(); }")]
+                "int M() { Func<int> f = () => { var x = PrngKey.FromEntropy().UnbiasedInt32(0, 350); return x; }; return f(); }")]
     [InlineData("int M() { Func<int, int> f = static a => { var x = [|Random.Shared|].Next(a); return x; }; return f(3); }",
-                "int M() { Func<int, int> f = static a => { var x = PrngKey.FromEntropy().Int32(0, a); return x; }; return f(3); }")]
+                "int M() { Func<int, int> f = static a => { var x = PrngKey.FromEntropy().UnbiasedInt32(0, a); return x; }; return f(3); }")]
     [InlineData("int M() { return Next(); int Next() { var x = [|Random.Shared|].Next(); return x; } }",
-                "int M() { return Next(); int Next() { var x = PrngKey.FromEntropy().Int32(0, int.MaxValue); return x; } }")]
+                "int M() { return Next(); int Next() { var x = PrngKey.FromEntropy().UnbiasedInt32(0, int.MaxValue); return x; } }")]
     public Task DrawsInLambdasAndLocalFunctions_TakeTheirOwnEntropy(string member, string fixedMember) => VerifyCS.VerifyCodeFixAsync(
         "using System;\nclass C\n{\n    " + member.Replace("[|", "{|RP0002:") + "\n}\n",
         "using System;\nusing RandomPurity;\nclass C\n{\n    " + fixedMember + "\n}\n");
@@ -508,10 +477,8 @@ public sealed class SharedRandomCodeFixTests
         {
             private int Roll(PrngKey key)
             {
-                PrngKey sub;
-                Func<int> house = () => { var h = PrngKey.FromEntropy().Int32(0, 6); return h; };
-                (key, sub) = key.Split();
-                var mine = sub.Int32(0, 6);
+                Func<int> house = () => { var h = PrngKey.FromEntropy().UnbiasedInt32(0, 6); return h; };
+                var mine = key.UnbiasedInt32(0, 6);
                 return mine + house();
             }
 
@@ -547,12 +514,7 @@ public sealed class SharedRandomCodeFixTests
 
         class C
         {
-            string[] Dip(string[] c, PrngKey key)
-            {
-                PrngKey sub;
-                (key, sub) = key.Split();
-                return sub.Choice<string>(c, 2);
-            }
+            string[] Dip(string[] c, PrngKey key) => key.Choice<string>(c, 2);
         }
         """);
 
@@ -578,11 +540,11 @@ public sealed class SharedRandomCodeFixTests
                 using RandomPurity;
 
                 string[] players = ["Ann", "Bob", "Cid"];
-                Console.WriteLine(PrngKey.FromEntropy().Int32(1, 7));
+                Console.WriteLine(PrngKey.FromEntropy().UnbiasedInt32(1, 7));
                 Console.WriteLine(string.Join(" ", players.Shuffle(PrngKey.FromEntropy())));
                 Console.WriteLine(House());
 
-                static int House() => PrngKey.FromEntropy().Int32(1, 7);
+                static int House() => PrngKey.FromEntropy().UnbiasedInt32(1, 7);
                 """,
         };
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
@@ -620,7 +582,7 @@ public sealed class SharedRandomCodeFixTests
                 _start = PrngKey.FromEntropy().Uniform();
             }
 
-            int P => PrngKey.FromEntropy().Int32(0, int.MaxValue);
+            int P => PrngKey.FromEntropy().UnbiasedInt32(0, int.MaxValue);
         }
         """);
 
@@ -644,10 +606,8 @@ public sealed class SharedRandomCodeFixTests
         {
             int M(PrngKey key)
             {
-                PrngKey sub;
-                Func<int> f = () => PrngKey.FromEntropy().Int32(0, int.MaxValue);
-                (key, sub) = key.Split();
-                return sub.Int32(0, int.MaxValue) + f();
+                Func<int> f = () => PrngKey.FromEntropy().UnbiasedInt32(0, int.MaxValue);
+                return key.UnbiasedInt32(0, int.MaxValue) + f();
             }
         }
         """);

@@ -49,11 +49,11 @@ public sealed class SystemRandomFieldCodeFixTests
             // The table's generator.
             private readonly StatefulPrng _rng = new StatefulPrng(PrngKey.Create(42));
 
-            public int Roll(int sides) => _rng.Int32(1, sides + 1);
+            public int Roll(int sides) => _rng.UnbiasedInt32(1, sides + 1);
 
-            public int Any() => _rng.Int32(0, int.MaxValue);
+            public int Any() => _rng.UnbiasedInt32(0, int.MaxValue);
 
-            public long Gold() => _rng.Int64(0, 1000L) + _rng.Int64(0, long.MaxValue);
+            public long Gold() => _rng.UnbiasedInt64(0, 1000L) + _rng.UnbiasedInt64(0, long.MaxValue);
 
             public bool Critical() => _rng.Uniform() < 0.05;
 
@@ -99,7 +99,7 @@ public sealed class SystemRandomFieldCodeFixTests
             {
                 for (long i = 0; i < count; i++)
                 {
-                    _ = _random.Int32(0, int.MaxValue);
+                    _ = _random.UnbiasedInt32(0, int.MaxValue);
                 }
                 // then one more
                 _ = _random.Uniform();
@@ -147,9 +147,9 @@ public sealed class SystemRandomFieldCodeFixTests
                 _random = new StatefulPrng(PrngKey.Create(seed));
             }
 
-            public int Roll(int sides) => _random.Int32(1, sides + 1);
+            public int Roll(int sides) => _random.UnbiasedInt32(1, sides + 1);
 
-            public DiceGame SpawnSideTable() => new(_random.Int32(0, int.MaxValue));
+            public DiceGame SpawnSideTable() => new(_random.UnbiasedInt32(0, int.MaxValue));
 
             public bool IsCritical() => this._random.Uniform() < 0.05;
         }
@@ -177,7 +177,7 @@ public sealed class SystemRandomFieldCodeFixTests
         {
             private static StatefulPrng s_random = new StatefulPrng(PrngKey.FromEntropy());
 
-            public static int[] Many(int n) => Enumerable.Range(0, n).Select(_ => s_random.Int32(0, 10)).ToArray();
+            public static int[] Many(int n) => Enumerable.Range(0, n).Select(_ => s_random.UnbiasedInt32(0, 10)).ToArray();
         }
         """);
 
@@ -210,7 +210,7 @@ public sealed class SystemRandomFieldCodeFixTests
 
             public Table(int seed) { _rng = new StatefulPrng(PrngKey.Create(seed * 2)); }
 
-            public int Nested() => _rng.Int32(_rng.Int32(1, 5), 10);
+            public int Nested() => _rng.UnbiasedInt32(_rng.UnbiasedInt32(1, 5), 10);
         }
         """);
 
@@ -243,21 +243,84 @@ public sealed class SystemRandomFieldCodeFixTests
                 }
                 """,
         };
-        test.TestState.AdditionalProjects["Numerics"].Sources.Add("""
-            namespace Numerics
-            {
-                public sealed class Normal
+        // A compiled library, as a package is: its method cannot gain a key overload.
+        var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Numerics",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+                namespace Numerics
                 {
-                    private readonly double _mean;
-                    private readonly double _sd;
-                    public Normal(double mean, double sd) { _mean = mean; _sd = sd; }
-                    public double Sample(System.Random random) => _mean + _sd * random.NextDouble();
+                    public sealed class Normal
+                    {
+                        private readonly double _mean;
+                        private readonly double _sd;
+                        public Normal(double mean, double sd) { _mean = mean; _sd = sd; }
+                        public double Sample(System.Random random) => _mean + _sd * random.NextDouble();
+                    }
+                }
+                """) },
+            TestReferences.Net100,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        test.References = TestReferences.Net100.Add(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray()));
+        await test.RunAsync();
+    }
+
+    // A type that exists to adapt System.Random (a wrapper kept for backward-compatible streams): its members only
+    // forward to the field. Rewriting it would silently change the stream it provides; users suppress RP0001 there.
+    [Fact]
+    public Task WrapperThatOnlyForwardsToItsRandom_GetsNoFix()
+    {
+        const string source = """
+            using System;
+
+            public interface IRandomSource
+            {
+                int Next(int maxValue);
+                double NextDouble();
+            }
+
+            public sealed class SystemRandomSource : IRandomSource
+            {
+                private readonly Random _random;
+
+                public SystemRandomSource(int seed)
+                {
+                    _random = {|RP0001:new Random(seed)|};
+                }
+
+                public int Next(int maxValue) => _random.Next(maxValue);
+
+                public double NextDouble()
+                {
+                    return _random.NextDouble();
                 }
             }
-            """);
-        test.TestState.AdditionalProjects["Numerics"].AdditionalReferences.AddRange(TestReferences.Net100);
-        test.TestState.AdditionalProjectReferences.Add("Numerics");
-        await test.RunAsync();
+            """;
+        return VerifyCS.VerifyCodeFixAsync(source, source);
+    }
+
+    // A subclass of Random that draws from an inner generator: the same purpose, the same refusal.
+    [Fact]
+    public Task SubclassOfRandomWithAnInnerGenerator_GetsNoFix()
+    {
+        const string source = """
+            using System;
+
+            public sealed class LoggedRandom : Random
+            {
+                private readonly Random _inner = {|RP0001:new Random(7)|};
+
+                public int Draws { get; private set; }
+
+                public override int Next(int maxValue)
+                {
+                    Draws++;
+                    return _inner.Next(maxValue);
+                }
+            }
+            """;
+        return VerifyCS.VerifyCodeFixAsync(source, source);
     }
 
     [Fact]
@@ -292,7 +355,7 @@ public sealed class SystemRandomFieldCodeFixTests
                 _dice = new StatefulPrng(PrngKey.Create(seed));
             }
 
-            public int Turn() => _dice.Int32(0, 6) + _cards.Int32(0, 52);
+            public int Turn() => _dice.UnbiasedInt32(0, 6) + _cards.UnbiasedInt32(0, 52);
         }
         """);
 
@@ -326,7 +389,7 @@ public sealed class SystemRandomFieldCodeFixTests
                 public int Turn()
                 {
                     var coin = {|RP0001:new Random(2)|};
-                    return _dice.Int32(0, 6) + coin.Next(2);
+                    return _dice.UnbiasedInt32(0, 6) + coin.Next(2);
                 }
             }
             """,
@@ -340,10 +403,7 @@ public sealed class SystemRandomFieldCodeFixTests
 
                 public int Turn()
                 {
-                    var coin = PrngKey.Create(2);
-                    PrngKey sub;
-                    (coin, sub) = coin.Split();
-                    return _dice.Int32(0, 6) + sub.Int32(0, 2);
+                    return _dice.UnbiasedInt32(0, 6) + PrngKey.Create(2).UnbiasedInt32(0, 2);
                 }
             }
             """,
@@ -397,7 +457,7 @@ public sealed class SystemRandomFieldCodeFixTests
             #if DEBUG
                         Console.WriteLine("roll");
             #endif
-                        return _rng.Int32(1, 7);
+                        return _rng.UnbiasedInt32(1, 7);
                     }
                 }
             }
@@ -425,7 +485,7 @@ public sealed class SystemRandomFieldCodeFixTests
             class C
             {
                 private StatefulPrng _r = new StatefulPrng(PrngKey.Create(1));
-                int M() => _r.Int32(0, 3);
+                int M() => _r.UnbiasedInt32(0, 3);
             }
             """,
         AnalyzerConfig = option,
@@ -467,7 +527,7 @@ public sealed class SystemRandomFieldCodeFixTests
         {
             private readonly StatefulPrng _r = new StatefulPrng(PrngKey.Create(1));
 
-            Func<int> Group() => () => _r.Int32(0, int.MaxValue);
+            Func<int> Group() => () => _r.UnbiasedInt32(0, int.MaxValue);
 
             Func<double> Unit() => () => this._r.Uniform();
         }
