@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -48,6 +49,8 @@ internal sealed class MemberFilter
     private static readonly SymbolKind[] s_memberKinds = [SymbolKind.Method, SymbolKind.Field, SymbolKind.Property, SymbolKind.Event];
 
     private readonly HashSet<INamedTypeSymbol> _keyTypes = new(SymbolEqualityComparer.Default);
+
+    private bool _hasUsingStatic;
 
     private MemberFilter(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -158,7 +161,8 @@ internal sealed class MemberFilter
             return false;
         }
 
-        if (IsKeyType(member.ContainingType) || SignatureMentionsKeys(member))
+        // `this` of a type that holds keys; a static member reaches its type's static members by (listed) name.
+        if ((!member.IsStatic && IsKeyType(member.ContainingType)) || SignatureMentionsKeys(member))
         {
             return true;
         }
@@ -258,6 +262,13 @@ internal sealed class MemberFilter
 
         var addedAssembly = true;
         var scanned = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
+
+        // The runtime's own types (StatefulPrng, PrngKey's static factories) when it is a reference, not this source.
+        if (!SymbolEqualityComparer.Default.Equals(prngKey.ContainingAssembly, compilation.Assembly))
+        {
+            scanned.Add(prngKey.ContainingAssembly);
+            CollectTypes(prngKey.ContainingAssembly.GlobalNamespace, candidates, cancellationToken);
+        }
         while (addedAssembly)
         {
             addedAssembly = false;
@@ -299,10 +310,16 @@ internal sealed class MemberFilter
             }
 
             Or(names, type.Name, KeyName);
+
+            // Static members are reached by name; instance members need a receiver that already holds keys. A static
+            // member of a referenced type (PrngKey.Split, PrngKey.Create) is spelt with its type's name, unless it is
+            // an extension method or the compilation has a `using static`: only then does its own name count (so
+            // every `text.Split(',')` is not a candidate). A source type's own static members may be named bare.
+            var inSource = SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly);
             foreach (var member in type.GetMembers())
             {
-                // Static members are reached by name; instance members need a receiver that already holds keys.
-                if (member.IsStatic && SignatureMentionsKeys(member))
+                if (member.IsStatic && SignatureMentionsKeys(member)
+                    && (inSource || _hasUsingStatic || member is IMethodSymbol { IsExtensionMethod: true }))
                 {
                     Or(names, member.Name, KeyName);
                 }
@@ -391,7 +408,7 @@ internal sealed class MemberFilter
         return false;
     }
 
-    private static void AddAliases(SyntaxNode root, Dictionary<string, int> names)
+    private void AddAliases(SyntaxNode root, Dictionary<string, int> names)
     {
         IEnumerable<UsingDirectiveSyntax> usings;
         IEnumerable<MemberDeclarationSyntax> members;
@@ -414,6 +431,11 @@ internal sealed class MemberFilter
             if (directive.Alias is { } alias)
             {
                 Or(names, alias.Name.Identifier.ValueText, RandomType | KeyName);
+            }
+
+            if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
+            {
+                _hasUsingStatic = true;
             }
         }
 

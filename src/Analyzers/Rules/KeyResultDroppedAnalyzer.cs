@@ -31,11 +31,12 @@ public sealed class KeyResultDroppedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Only members that spell the name of a PrngKey member can drop one's result.
+            // Only members that spell the name of a PrngKey member, and can hold a key, can drop one's result.
             var filter = MemberFilter.Get(start.Compilation, start.CancellationToken);
             MemberFilter.ForCandidateMembers(
                 start,
-                member => filter.Mentions(member.Symbol, MemberFilter.KeyMember, member.CancellationToken),
+                member => filter.Mentions(member.Symbol, MemberFilter.KeyMember, member.CancellationToken)
+                    && filter.MayHoldKeys(member.Symbol, member.CancellationToken),
                 member => member.RegisterOperationAction(c => AnalyzeStatement(c, symbols), OperationKind.ExpressionStatement));
         });
     }
