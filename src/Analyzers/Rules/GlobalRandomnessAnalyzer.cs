@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using RandomPurity.Analyzers.Prefilter;
 
 namespace RandomPurity.Analyzers;
 
@@ -39,18 +40,60 @@ public sealed class GlobalRandomnessAnalyzer : DiagnosticAnalyzer
             }
 
             var symbols = new Symbols(random, GlobalRandomnessList.Load(start.Options, start.Compilation, start.CancellationToken));
-            start.RegisterOperationAction(
-                context => AnalyzeMemberReference(context, symbols),
-                OperationKind.PropertyReference,
-                OperationKind.MethodReference,
-                OperationKind.FieldReference,
-                OperationKind.EventReference);
-            start.RegisterOperationAction(context => AnalyzeInvocation(context, symbols), OperationKind.Invocation);
-            if (!symbols.List.IsEmpty)
-            {
-                start.RegisterOperationAction(context => AnalyzeCreation(context, symbols), OperationKind.ObjectCreation);
-            }
+            var filter = MemberFilter.Get(start.Compilation, start.CancellationToken);
+
+            // The team's list: its members' names (and, for a listed type, the type's and all its members' names).
+            // A listed namespace can cover any name, so it turns the filter off for the list.
+            var listNames = symbols.List.IsEmpty ? null : symbols.List.Names();
+            var listIndex = listNames is null ? null : new NameIndex(listNames);
+            MemberFilter.ForCandidateMembers(
+                start,
+                member => MayUseGlobalRandomness(member, filter, symbols.List, listIndex),
+                member =>
+                {
+                    member.RegisterOperationAction(
+                        context => AnalyzeMemberReference(context, symbols),
+                        OperationKind.PropertyReference,
+                        OperationKind.MethodReference,
+                        OperationKind.FieldReference,
+                        OperationKind.EventReference);
+                    member.RegisterOperationAction(context => AnalyzeInvocation(context, symbols), OperationKind.Invocation);
+                    if (!symbols.List.IsEmpty)
+                    {
+                        member.RegisterOperationAction(context => AnalyzeCreation(context, symbols), OperationKind.ObjectCreation);
+                    }
+                });
         });
+    }
+
+    /// <summary>Spells <c>Shared</c>, <c>Shuffle</c> or <c>NewGuid</c>, or (with a list) a listed name, an alias or a target-typed <c>new()</c>.</summary>
+    private static bool MayUseGlobalRandomness(SymbolStartAnalysisContext member, MemberFilter filter, GlobalRandomnessList list, NameIndex? listIndex)
+    {
+        var symbol = member.Symbol;
+        if (filter.Mentions(symbol, MemberFilter.Shared | MemberFilter.Shuffle | MemberFilter.NewGuid, member.CancellationToken))
+        {
+            return true;
+        }
+
+        if (list.IsEmpty)
+        {
+            return false;
+        }
+
+        if (listIndex is null || filter.Mentions(symbol, MemberFilter.RandomType | NameIndex.ImplicitNew, member.CancellationToken))
+        {
+            return true;
+        }
+
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (listIndex.Contains(reference.SyntaxTree, reference.Span, 1, member.CancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeMemberReference(OperationAnalysisContext context, Symbols symbols)

@@ -75,6 +75,48 @@ internal sealed class GlobalRandomnessList
         }
     }
 
+    /// <summary>
+    /// The names a use of a listed API must spell: each listed member's name; for a listed type, its name and the
+    /// names of its members and nested types. Null when a namespace is listed (any name may belong to it).
+    /// </summary>
+    public Dictionary<string, int>? Names()
+    {
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var member in _members.Keys)
+        {
+            names[member.Name] = 1;
+            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } && member.ContainingType is { } type)
+            {
+                names[type.Name] = 1;
+            }
+        }
+
+        foreach (var container in _containers.Keys)
+        {
+            if (container is not INamedTypeSymbol type)
+            {
+                return null;
+            }
+
+            AddTypeNames(type, names, depth: 0);
+        }
+
+        return names;
+    }
+
+    private static void AddTypeNames(INamedTypeSymbol type, Dictionary<string, int> names, int depth)
+    {
+        names[type.Name] = 1;
+        foreach (var member in type.GetMembers())
+        {
+            names[member.Name] = 1;
+            if (member is INamedTypeSymbol nested && depth < 8)
+            {
+                AddTypeNames(nested, names, depth + 1);
+            }
+        }
+    }
+
     /// <summary>Finds the entry that covers <paramref name="symbol"/>: the symbol itself, a containing type or namespace.</summary>
     public bool TryMatch(ISymbol symbol, out string message)
     {

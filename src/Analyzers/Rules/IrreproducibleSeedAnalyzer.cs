@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using RandomPurity.Analyzers.Prefilter;
 
 namespace RandomPurity.Analyzers;
 
@@ -36,10 +37,19 @@ public sealed class IrreproducibleSeedAnalyzer : DiagnosticAnalyzer
             }
 
             var sources = new SeedSources(random);
-            start.RegisterOperationAction(context => AnalyzeCreation(context, sources), OperationKind.ObjectCreation);
+            var filter = MemberFilter.Get(start.Compilation, start.CancellationToken);
+
+            // A seed is reported where it is consumed: `new Random(...)` (spelt, aliased or target-typed) or a key factory.
+            MemberFilter.ForCandidateMembers(
+                start,
+                member => filter.Mentions(member.Symbol, MemberFilter.RandomType | NameIndex.ImplicitNew, member.CancellationToken),
+                member => member.RegisterOperationAction(context => AnalyzeCreation(context, sources), OperationKind.ObjectCreation));
             if (sources.PrngKey is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeInvocation(context, sources), OperationKind.Invocation);
+                MemberFilter.ForCandidateMembers(
+                    start,
+                    member => filter.Mentions(member.Symbol, MemberFilter.KeyFactory, member.CancellationToken),
+                    member => member.RegisterOperationAction(context => AnalyzeInvocation(context, sources), OperationKind.Invocation));
             }
         });
     }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using RandomPurity.Analyzers.Prefilter;
 
 namespace RandomPurity.Analyzers.Rules;
 
@@ -32,10 +33,14 @@ public sealed class KeyInMutableStateAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(
-                c => Analyze(c, symbols),
-                OperationKind.SimpleAssignment,
-                OperationKind.DeconstructionAssignment);
+            var filter = MemberFilter.Get(start.Compilation, start.CancellationToken);
+            MemberFilter.ForCandidateMembers(
+                start,
+                member => filter.MayHoldKeys(member.Symbol, member.CancellationToken),
+                member => member.RegisterOperationAction(
+                    c => Analyze(c, symbols),
+                    OperationKind.SimpleAssignment,
+                    OperationKind.DeconstructionAssignment));
         });
     }
 

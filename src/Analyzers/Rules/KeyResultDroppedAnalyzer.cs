@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using RandomPurity.Analyzers.Prefilter;
 
 namespace RandomPurity.Analyzers.Rules;
 
@@ -30,7 +31,13 @@ public sealed class KeyResultDroppedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeStatement(c, symbols), OperationKind.ExpressionStatement);
+            // Only members that spell the name of a PrngKey member, and can hold a key, can drop one's result.
+            var filter = MemberFilter.Get(start.Compilation, start.CancellationToken);
+            MemberFilter.ForCandidateMembers(
+                start,
+                member => filter.Mentions(member.Symbol, MemberFilter.KeyMember, member.CancellationToken)
+                    && filter.MayHoldKeys(member.Symbol, member.CancellationToken),
+                member => member.RegisterOperationAction(c => AnalyzeStatement(c, symbols), OperationKind.ExpressionStatement));
         });
     }
 

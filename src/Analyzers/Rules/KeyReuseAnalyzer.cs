@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using RandomPurity.Analyzers.KeyFlow;
+using RandomPurity.Analyzers.Prefilter;
 
 namespace RandomPurity.Analyzers.Rules;
 
@@ -34,7 +35,13 @@ public sealed class KeyReuseAnalyzer : DiagnosticAnalyzer
             }
 
             var fields = new NeverAssignedKeyFields(types);
-            start.RegisterOperationBlockAction(block => AnalyzeBlocks(block, types, fields));
+            var filter = MemberFilter.Get(start.Compilation, start.CancellationToken);
+
+            // No flow work, and no operation tree, for a member that cannot hold a key (MemberFilter.MayHoldKeys).
+            MemberFilter.ForCandidateMembers(
+                start,
+                member => filter.MayHoldKeys(member.Symbol, member.CancellationToken),
+                member => member.RegisterOperationBlockAction(block => AnalyzeBlocks(block, types, fields)));
         });
     }
 

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using RandomPurity.Analyzers.KeyFlow;
+using RandomPurity.Analyzers.Prefilter;
 
 namespace RandomPurity.Analyzers.Rules;
 
@@ -34,7 +35,11 @@ public sealed class KeyReusedAcrossExecutionsAnalyzer : DiagnosticAnalyzer
 
             var runOnce = RunOnceApis.Create(start.Compilation, start.Options.AdditionalFiles, start.CancellationToken);
             var fields = new NeverAssignedKeyFields(types);
-            start.RegisterOperationBlockAction(block => new Session(block, types, runOnce, fields).Run());
+            var filter = MemberFilter.Get(start.Compilation, start.CancellationToken);
+            MemberFilter.ForCandidateMembers(
+                start,
+                member => filter.MayHoldKeys(member.Symbol, member.CancellationToken),
+                member => member.RegisterOperationBlockAction(block => new Session(block, types, runOnce, fields).Run()));
         });
     }
 

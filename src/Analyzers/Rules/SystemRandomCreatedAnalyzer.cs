@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using RandomPurity.Analyzers.Prefilter;
 
 namespace RandomPurity.Analyzers;
 
@@ -42,18 +43,77 @@ public sealed class SystemRandomCreatedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(
-                context => AnalyzeCreation(context, symbols),
-                OperationKind.ObjectCreation,
-                OperationKind.DynamicObjectCreation,
-                OperationKind.TypeParameterObjectCreation);
+            var filter = MemberFilter.Get(start.Compilation, start.CancellationToken);
+            MemberFilter.ForCandidateMembers(
+                start,
+                member => MayCreateRandom(member, filter, symbols),
+                member => member.RegisterOperationAction(
+                    context => AnalyzeCreation(context, symbols),
+                    OperationKind.ObjectCreation,
+                    OperationKind.DynamicObjectCreation,
+                    OperationKind.TypeParameterObjectCreation));
 
             var activator = start.Compilation.GetTypeByMetadataName("System.Activator");
             if (activator is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeReflectionCreation(context, symbols, activator), OperationKind.Invocation);
+                MemberFilter.ForCandidateMembers(
+                    start,
+                    member => filter.Mentions(member.Symbol, MemberFilter.CreateInstance, member.CancellationToken),
+                    member => member.RegisterOperationAction(context => AnalyzeReflectionCreation(context, symbols, activator), OperationKind.Invocation));
             }
         });
+    }
+
+    /// <summary>
+    /// The cheap check before any operation: the member spells <c>Random</c>, an alias or a subclass declared here,
+    /// or has a target-typed <c>new()</c>; or it has a <c>new</c> and either every subclass counts (the option) or a
+    /// type parameter in scope has a constraint (<c>new T()</c> with <c>T : Random</c>).
+    /// </summary>
+    private static bool MayCreateRandom(SymbolStartAnalysisContext member, MemberFilter filter, RandomSymbols symbols)
+    {
+        var symbol = member.Symbol;
+        if (filter.Mentions(symbol, MemberFilter.RandomType | NameIndex.ImplicitNew, member.CancellationToken))
+        {
+            return true;
+        }
+
+        if (!filter.Mentions(symbol, NameIndex.NewKeyword, member.CancellationToken))
+        {
+            return false;
+        }
+
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (member.Options.AnalyzerConfigOptionsProvider.GetOptions(reference.SyntaxTree).TryGetValue(IncludeAllSubclassesOption, out var value)
+                && bool.TryParse(value.Trim(), out var enabled) && enabled)
+            {
+                return true;
+            }
+        }
+
+        if (filter.Mentions(symbol, MemberFilter.Where, member.CancellationToken))
+        {
+            return true;
+        }
+
+        for (var current = symbol; current is not null; current = current.ContainingSymbol)
+        {
+            var typeParameters = current switch
+            {
+                IMethodSymbol method => method.TypeParameters,
+                INamedTypeSymbol type => type.TypeParameters,
+                _ => ImmutableArray<ITypeParameterSymbol>.Empty,
+            };
+            foreach (var typeParameter in typeParameters)
+            {
+                if (!typeParameter.ConstraintTypes.IsEmpty)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>Activator.CreateInstance&lt;Random&gt;()</c> and <c>Activator.CreateInstance(typeof(Random), ...)</c>: a creation by reflection.</summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using RandomPurity.Analyzers.Prefilter;
 
 namespace RandomPurity.Analyzers.Rules;
 
@@ -42,7 +43,12 @@ public sealed class UnsplitKeyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+            // A key creation spells `Create` or `FromWords`: other members get no per-invocation action.
+            var filter = MemberFilter.Get(start.Compilation, start.CancellationToken);
+            MemberFilter.ForCandidateMembers(
+                start,
+                member => filter.Mentions(member.Symbol, MemberFilter.KeyFactory, member.CancellationToken),
+                member => member.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation));
         });
     }
 
