@@ -10,7 +10,8 @@ namespace RandomPurity.Tests.Catalogue;
 /// true mean; the sample variance within 5 % of the true variance (for these distributions at least 3.5 standard errors
 /// of the variance estimate). Heavy-tailed Cauchy is checked by its quartiles and its distribution; every family with a
 /// closed-form CDF also by a Kolmogorov-Smirnov test (right moments with the wrong shape fails there). Beta and
-/// Student's t keep the moment checks only (their CDFs need the incomplete beta function).
+/// Student's t have closed-form CDFs for integer shapes (a binomial tail; t with 1 and 3 degrees of freedom), so those
+/// shapes get the distribution test, and the fractional shapes keep the moment checks.
 /// </summary>
 public sealed class StatisticsTests
 {
@@ -157,6 +158,20 @@ public sealed class StatisticsTests
     [Fact] public void ChiSquare() => Check(Draw((k, d) => k.ChiSquare(d, 3f), 20_000), 3, 6, x => x <= 0 ? 0 : Erf(Math.Sqrt(x / 2)) - (Math.Sqrt(2 * x / Math.PI) * Math.Exp(-x / 2)), 0.08);
 
     [Fact] public void StudentT() => Moments(Draw((k, d) => k.StudentT(d, 9f), 20_000), 0, 9.0 / 7, 0.08);
+
+    // For integer a, b: P(X <= x) = P(Binomial(a + b - 1, x) >= a). Beta(2, 3): mean 2/5, variance 6 / (25 * 6).
+    [Fact]
+    public void BetaWithIntegerShapes() => Check(Draw((k, d) => k.Beta(d, 2f, 3f), 20_000), 0.4, 0.04, x =>
+        x <= 0 ? 0 : x >= 1 ? 1 : (6 * x * x * (1 - x) * (1 - x)) + (4 * x * x * x * (1 - x)) + (x * x * x * x), 0.08);
+
+    // t with 3 degrees of freedom: F(t) = 1/2 + (t / (sqrt(3) (1 + t^2 / 3)) + atan(t / sqrt(3))) / pi; its fourth
+    // moment is infinite, so the shape alone. With 1 degree of freedom t is Cauchy: F(t) = 1/2 + atan(t) / pi.
+    [Fact]
+    public void StudentTWithThreeDegreesOfFreedomHasItsDistribution() => Shape(Draw((k, d) => k.StudentT(d, 3f), 20_000), t =>
+        0.5 + (((t / (Math.Sqrt(3) * (1 + (t * t / 3)))) + Math.Atan(t / Math.Sqrt(3))) / Math.PI));
+
+    [Fact]
+    public void StudentTWithOneDegreeOfFreedomIsCauchy() => Shape(Draw((k, d) => k.StudentT(d, 1f), 20_000), t => 0.5 + (Math.Atan(t) / Math.PI));
 
     [Fact]
     public void DirichletRowsSumToOneAndAverageToAlphaOverItsSum()
