@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using RandomPurity.Analyzers.KeyFlow;
+using RandomPurity.Analyzers.Tests.Verifiers;
 using Xunit;
 using GlobalCS = RandomPurity.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RandomPurity.Analyzers.GlobalRandomnessAnalyzer>;
 using KeyReuseCS = RandomPurity.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<RandomPurity.Analyzers.Rules.KeyReuseAnalyzer>;
@@ -39,7 +40,7 @@ public sealed class PrefilterTests
         """;
 
     private static DiagnosticResult Reuse(string key) =>
-        KeyReuseCS.Diagnostic(Descriptors.KeyReused).WithLocation(0).WithLocation(1).WithArguments(key, KeyFlowFinding.Describe(ReuseKind.ConsumedTwice));
+        KeyReuseCS.Diagnostic(Descriptors.KeyReused).WithLocation(0).WithLocation(1).WithArguments(key, KeyFlowFinding.Describe(ReuseKind.ConsumedTwice), FirstUseLine.At(1));
 
     [Theory]
     [InlineData("var k = Keys.GetKey(); return {|#1:k|}.Uniform() + {|#0:k|}.Normal();")]
