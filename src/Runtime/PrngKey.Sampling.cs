@@ -90,8 +90,7 @@ public readonly partial struct PrngKey
     public int UnbiasedInt32(int minValue, int maxValue)
     {
         Argument.ThrowIfLess(maxValue, minValue, nameof(maxValue));
-        ulong span = (ulong)((long)maxValue - minValue);
-        return span == 0 ? minValue : (int)(minValue + (long)IntegerSampling.UnbiasedOffset(this, span));
+        return (int)(minValue + (long)IntegerSampling.UnbiasedOffset(this, (ulong)((long)maxValue - minValue)));
     }
 
     /// <summary>
@@ -105,8 +104,7 @@ public readonly partial struct PrngKey
     public long UnbiasedInt64(long minValue, long maxValue)
     {
         Argument.ThrowIfLess(maxValue, minValue, nameof(maxValue));
-        ulong span = unchecked((ulong)maxValue - (ulong)minValue);
-        return span == 0 ? minValue : unchecked(minValue + (long)IntegerSampling.UnbiasedOffset(this, span));
+        return unchecked(minValue + (long)IntegerSampling.UnbiasedOffset(this, (ulong)maxValue - (ulong)minValue));
     }
 
     /// <summary><c>true</c> with probability <paramref name="p"/>: <c>jax.random.bernoulli(key, p)</c> with a float64 p (x64 mode).</summary>

@@ -65,19 +65,19 @@ internal static class IntegerSampling
     }
 
     /// <summary>
-    /// An offset uniform in [0, span) with no bias for any span (span 0 stands for 2^64): Lemire's multiply-and-reject
+    /// An offset uniform in [0, span) with no bias for any span (an empty span, equal bounds, gives 0): Lemire's multiply-and-reject
     /// ("Fast random integer generation in an interval", 2019) on 64-bit draws. Draw 0 is <c>key.Bits64()</c>;
     /// a rejected draw j is followed by <c>key.FoldIn(j).Bits64()</c>. A span up to 2^32 rejects with probability
     /// below 2^-32, so in practice one threefry block per value.
     /// </summary>
     internal static ulong UnbiasedOffset(PrngKey key, ulong span)
     {
-        ulong x = key.Bits64();
         if (span == 0)
         {
-            return x;
+            return 0;
         }
 
+        ulong x = key.Bits64();
         ulong high = MultiplyHigh(x, span, out ulong low);
         if (low < span)
         {
